@@ -1,0 +1,68 @@
+"""
+`reseau_coop`: the development history of a co-operative network, as typed data.
+
+The history of the Réseau COOP (Québec, 2007–2022) ships as the default dataset
+(`default_network()`); `load`/`loads` read any other network from JSON or TOML.
+"""
+
+from __future__ import annotations
+
+from ._dataset import default_network
+from ._errors import (
+    DataError,
+    PhaseLookupError,
+    Problem,
+    ReseauCoopError,
+    SnapshotLookupError,
+)
+from ._io import dump, dumps, load, loads
+from ._model import (
+    Dating,
+    LocalizedText,
+    MembershipSnapshot,
+    Milestone,
+    Network,
+    Phase,
+    Qualifier,
+    Service,
+    ServiceKind,
+    Share,
+    Source,
+)
+
+__all__ = [
+    "DataError",
+    "Dating",
+    "LocalizedText",
+    "MembershipSnapshot",
+    "Milestone",
+    "Network",
+    "Phase",
+    "PhaseLookupError",
+    "Problem",
+    "Qualifier",
+    "ReseauCoopError",
+    "Service",
+    "ServiceKind",
+    "Share",
+    "SnapshotLookupError",
+    "Source",
+    "default_network",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+]
+
+
+def __getattr__(name: str) -> str:
+    if name != "__version__":
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    from importlib.metadata import version  # noqa: PLC0415 - only when asked
+
+    return version("reseau-coop")
+
+
+def __dir__() -> list[str]:
+    return [*__all__, "__version__"]

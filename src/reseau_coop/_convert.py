@@ -1,0 +1,453 @@
+"""
+The one cattrs converter, and the documents it reads and writes.
+
+A document is the network's fields plus a top-level `format` (the integer 1).
+Structuring is strict: no coercion of `True`, `2007.9` or `"2007"` to an
+integer, no unknown keys, no NaN or infinities, and every failure is gathered
+into one `DataError` whose problems each end at the field to fix.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import functools
+import math
+from collections.abc import Callable, Iterable, Iterator
+from types import UnionType
+from typing import Any, Final, Union, get_args, get_origin
+
+import attrs
+from cattrs.errors import (
+    ClassValidationError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.preconf.json import JsonConverter, make_converter
+
+from ._errors import DataError, PathSegment, Problem
+from ._model import (
+    LocalizedText,
+    MembershipSnapshot,
+    Milestone,
+    Network,
+    Parts,
+    Phase,
+    Service,
+    Share,
+    Source,
+    cross_problems,
+    language_problems,
+    texts_in,
+)
+
+for _cls in (LocalizedText, MembershipSnapshot, Milestone, Network, Phase, Service, Share, Source):
+    attrs.resolve_types(_cls)  # the walks below read field types, which are strings until resolved
+
+FORMAT_VERSION: Final = 1
+"""The version of the document layout this release reads and writes."""
+
+
+class NonFinite(str):
+    """A JSON `NaN`, `Infinity` or `-Infinity`, kept so the error can say where it was."""
+
+    __slots__ = ()
+
+
+# --------------------------------------------------------------------------- scalar hooks
+
+
+def _kind(value: object) -> str:  # noqa: PLR0911 - one answer per JSON type
+    if value is None:
+        return "null"
+    if isinstance(value, NonFinite):
+        return f"{value} (not a finite number)"
+    if isinstance(value, bool):
+        return f"a boolean ({'true' if value else 'false'})"
+    if isinstance(value, int):
+        shown = str(value) if value.bit_length() < 64 else f"of {value.bit_length()} bits"  # noqa: PLR2004
+        return f"an integer ({shown})"
+    if isinstance(value, float):
+        return f"a number with a fraction ({value!r})"
+    if isinstance(value, str):
+        shown = value if len(value) <= 30 else value[:27] + "..."  # noqa: PLR2004
+        return f"a string ({shown!r})"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+def _structure_int(value: object, _: type) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    msg = f"expected an integer, got {_kind(value)}"
+    raise TypeError(msg)
+
+
+def _structure_float(value: object, _: type) -> float:
+    if isinstance(value, (int, float)) and not isinstance(value, (bool, NonFinite)):
+        number = float(value)
+        if math.isfinite(number):
+            return number
+    msg = f"expected a finite number, got {_kind(value)}"
+    raise TypeError(msg)
+
+
+def _structure_str(value: object, _: type) -> str:
+    if isinstance(value, str) and not isinstance(value, NonFinite):
+        return value
+    msg = f"expected a string, got {_kind(value)}"
+    raise TypeError(msg)
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if isinstance(value, bool):
+        return value
+    msg = f"expected true or false, got {_kind(value)}"
+    raise TypeError(msg)
+
+
+def _enum_hook(kind: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
+    values = [member.value for member in kind]
+
+    def structure(value: object, _: type) -> enum.Enum:
+        if isinstance(value, str) and not isinstance(value, NonFinite):
+            for member in kind:
+                if member.value == value:
+                    return member
+        msg = f"expected one of {values}, got {_kind(value)}"
+        raise ValueError(msg)
+
+    return structure
+
+
+def _structure_text(value: object, _: type) -> LocalizedText:
+    if not isinstance(value, dict):
+        msg = (
+            f'expected a table of texts by language ({{"fr": "…", "en": "…"}}), got {_kind(value)}'
+        )
+        raise TypeError(msg)
+    problems = [
+        Problem((language,), f"expected a string, got {_kind(text)}")
+        for language, text in value.items()
+        if not isinstance(text, str) or isinstance(text, NonFinite)
+    ]
+    if problems:
+        raise DataError(problems, subject="text")
+    return LocalizedText(value)
+
+
+def _is_homogeneous_tuple(kind: Any) -> bool:
+    args = get_args(kind)
+    return get_origin(kind) is tuple and len(args) == 2 and args[1] is Ellipsis  # noqa: PLR2004
+
+
+def _tuple_hook(
+    converter: JsonConverter,
+) -> Callable[[Any], Callable[[object, type], tuple[Any, ...]]]:
+    def factory(kind: Any) -> Callable[[object, type], tuple[Any, ...]]:
+        item_type = get_args(kind)[0]
+        item_hook = converter.get_structure_hook(item_type)
+
+        def structure(value: object, _: type) -> tuple[Any, ...]:
+            if not isinstance(value, list):
+                msg = f"expected a list, got {_kind(value)}"
+                raise TypeError(msg)
+            items: list[Any] = []
+            errors: list[Exception] = []
+            for index, item in enumerate(value):
+                try:
+                    items.append(item_hook(item, item_type))
+                except Exception as exc:  # noqa: BLE001 - every failure is gathered and re-raised
+                    note = IterableValidationNote(
+                        f"Structuring {kind} @ index {index}", index, item_type
+                    )
+                    exc.add_note(note)
+                    errors.append(exc)
+            if errors:
+                msg = f"While structuring {kind!r}"
+                raise IterableValidationError(msg, errors, kind)
+            return tuple(items)
+
+        return structure
+
+    return factory
+
+
+def _omit_none_unstructure(
+    converter: JsonConverter,
+) -> Callable[[type], Callable[[Any], dict[str, Any]]]:
+    def factory(cls: type) -> Callable[[Any], dict[str, Any]]:
+        # Leave out what is not known (None) and, below the network, empty lists:
+        # TOML has no null, and a record's `inferred: []` says nothing.
+        overrides = {
+            a.name: override(omit_if_default=True)
+            for a in attrs.fields(cls)
+            if a.default is None or (a.default == () and cls is not Network)
+        }
+        inner: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
+            cls,
+            converter,
+            **overrides,  # type: ignore[arg-type]
+        )
+        order = [a.name for a in attrs.fields(cls)]
+
+        def unstructure(value: Any) -> dict[str, Any]:
+            # cattrs writes the fields it may omit last; keep the model's order instead.
+            out = inner(value)
+            return {name: out[name] for name in order if name in out}
+
+        return unstructure
+
+    return factory
+
+
+def _attrs_structure(converter: JsonConverter) -> Callable[[type], Callable[[Any, type], Any]]:
+    """
+    Structure attrs classes from tables, leaving unknown keys out.
+
+    Unknown keys are *reported*, not dropped: `network_from_dict` finds them
+    all, with their paths, in one walk of the document before structuring, so
+    a document with an unknown key and a broken invariant reports both at once.
+    """
+
+    def factory(cls: type) -> Callable[[Any, type], Any]:
+        inner: Callable[[Any, type], Any] = make_dict_structure_fn(cls, converter)
+        known = frozenset(a.name for a in attrs.fields(cls))
+
+        def structure(value: object, kind: type) -> Any:
+            if not isinstance(value, dict):
+                msg = f"expected a table, got {_kind(value)}"
+                raise TypeError(msg)
+            if any(key not in known for key in value):
+                value = {key: item for key, item in value.items() if key in known}
+            return inner(value, kind)
+
+        return structure
+
+    return factory
+
+
+def _unknown_keys(value: object, kind: Any, path: tuple[PathSegment, ...]) -> Iterator[Problem]:
+    """Every key of *value* that the model type *kind* has no field for, with its path."""
+    args = [arg for arg in get_args(kind) if arg is not type(None)]
+    if get_origin(kind) in {Union, UnionType} and len(args) == 1:
+        kind = args[0]
+    if _is_homogeneous_tuple(kind) and isinstance(value, list):
+        item_type = get_args(kind)[0]
+        for index, item in enumerate(value):
+            yield from _unknown_keys(item, item_type, (*path, index))
+    elif attrs.has(kind) and kind is not LocalizedText and isinstance(value, dict):
+        types = {a.name: a.type for a in attrs.fields(kind)}
+        for key, item in value.items():
+            if key in types:
+                yield from _unknown_keys(item, types[key], (*path, key))
+            else:
+                hint = difflib.get_close_matches(str(key), types, n=1)
+                also = f"; did you mean {hint[0]!r}?" if hint else ""
+                yield Problem((*path, key), f"unknown key {key!r}{also}")
+
+
+def make_reseau_converter() -> JsonConverter:
+    """Build the library's converter (use `converter()`, which builds it once)."""
+    conv = make_converter(detailed_validation=True)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(float, _structure_float)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
+    )
+    conv.register_structure_hook(LocalizedText, _structure_text)
+    conv.register_unstructure_hook(LocalizedText, LocalizedText.as_dict)
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook(conv))
+    conv.register_structure_hook_factory(
+        lambda t: attrs.has(t) and t is not LocalizedText, _attrs_structure(conv)
+    )
+    conv.register_unstructure_hook_factory(
+        lambda t: attrs.has(t) and t is not LocalizedText, _omit_none_unstructure(conv)
+    )
+    return conv
+
+
+@functools.cache
+def converter() -> JsonConverter:
+    """The library's one converter, built on first use."""
+    return make_reseau_converter()
+
+
+# --------------------------------------------------------------------------- errors
+
+
+def problems_from(exc: BaseException, path: tuple[PathSegment, ...] = ()) -> Iterator[Problem]:
+    """Turn what cattrs and the model raised into `Problem`s whose paths end at the field."""
+    if isinstance(exc, DataError):
+        yield from (problem.under(path) for problem in exc.problems)
+    elif isinstance(exc, ClassValidationError):
+        with_names, without = exc.group_exceptions()
+        for inner, name_note in with_names:
+            yield from problems_from(inner, (*path, name_note.name))
+        for inner in without:
+            yield from problems_from(inner, path)
+    elif isinstance(exc, IterableValidationError):
+        with_indices, without = exc.group_exceptions()
+        for inner, index_note in with_indices:
+            yield from problems_from(inner, (*path, index_note.index))
+        for inner in without:
+            yield from problems_from(inner, path)
+    elif isinstance(exc, KeyError):
+        yield Problem(path, "required key is missing")
+    else:
+        yield Problem(path, str(exc) or type(exc).__name__)
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def network_from_dict(data: object) -> Network:
+    """
+    Build a `Network` from a parsed document (`dict`), strictly.
+
+    Raises:
+        DataError: Naming every problem in the document, each by its path.
+
+    >>> network_from_dict({"format": 1, "name": {"en": "Coop"}, "languages": ["en"]}).name["en"]
+    'Coop'
+
+    """
+    return build_network(data, ())
+
+
+def build_network(data: object, found: Iterable[Problem]) -> Network:
+    """Structure *data*, adding the problems the parser *found* (duplicate keys, say)."""
+    found = list(found)
+    if not isinstance(data, dict):
+        raise DataError(
+            [*found, Problem((), f"a document is a table (a JSON object), got {_kind(data)}")]
+        )
+    if "format" not in data:
+        message = f'required key is missing: add "format": {FORMAT_VERSION} (the layout version)'
+        raise DataError([*found, Problem(("format",), message)])
+    version = data["format"]
+    if isinstance(version, bool) or not isinstance(version, int) or version != FORMAT_VERSION:
+        message = f"unknown format {_kind(version)}; this release reads format {FORMAT_VERSION}"
+        raise DataError([*found, Problem(("format",), message)])
+    body = {key: value for key, value in data.items() if key != "format"}
+    found.extend(_unknown_keys(body, Network, ()))
+    network: Network | None = None
+    try:
+        network = converter().structure(body, Network)
+    except ClassValidationError as exc:
+        found.extend(problems_from(exc))
+        if exc.group_exceptions()[0]:  # some fields failed, so the network was never built
+            found.extend(cross_problems(_salvage(body)))
+    if found or network is None:
+        raise DataError(_in_document_order(found, data))
+    return network
+
+
+_FAILURES = (ClassValidationError, IterableValidationError, DataError, TypeError, ValueError)
+
+
+def _salvage(body: dict[str, Any]) -> Parts:
+    """
+    The parts of a document that do build, for the checks that span records.
+
+    When some records fail, the rest are still checked for order, overlaps,
+    duplicates and references, so one pass reports every problem. A record
+    that failed is `None` in its place, and the checks skip what needs it.
+    """
+    languages = _build_or_none(tuple[str, ...], body.get("languages"))
+    if languages is not None and any(language_problems(languages)):
+        languages = None
+    parts = {name: _records_or_none(body, name, kind) for name, kind in _COLLECTIONS.items()}
+    texts: list[tuple[tuple[PathSegment, ...], LocalizedText]] = []
+    for name in ("name", "description"):
+        text = _build_or_none(LocalizedText, body.get(name))
+        if text is not None:
+            texts.append(((name,), text))
+    for name, items in parts.items():
+        for index, item in enumerate(items):
+            texts.extend(texts_in(item, (name, index)))
+    return Parts(
+        languages=languages,
+        texts=tuple(texts),
+        phase_keys=_raw_keys(body, "phases"),
+        source_keys=_raw_keys(body, "sources"),
+        **parts,
+    )
+
+
+_COLLECTIONS: dict[str, type] = {
+    "sources": Source,
+    "phases": Phase,
+    "services": Service,
+    "snapshots": MembershipSnapshot,
+    "milestones": Milestone,
+}
+
+
+def _build_or_none(kind: Any, value: object) -> Any:
+    try:
+        return converter().structure(value, kind)
+    except _FAILURES:
+        return None
+
+
+def _records_or_none(body: dict[str, Any], name: str, kind: type) -> tuple[Any, ...]:
+    value = body.get(name, [])
+    if not isinstance(value, list):
+        return (None,)  # nothing to check against: references to it are skipped
+    return tuple(_build_or_none(kind, item) for item in value)
+
+
+def _raw_keys(body: dict[str, Any], name: str) -> frozenset[str] | None:
+    """The keys the document gives a collection's records, or `None` if one is not clear."""
+    value = body.get(name, [])
+    if not isinstance(value, list):
+        return None
+    keys = [item.get("key") if isinstance(item, dict) else None for item in value]
+    if not all(isinstance(key, str) for key in keys):
+        return None
+    return frozenset(str(key) for key in keys)
+
+
+def _in_document_order(problems: list[Problem], document: object) -> list[Problem]:
+    order: dict[tuple[PathSegment, ...], int] = {}
+
+    def walk(value: object, path: tuple[PathSegment, ...]) -> None:
+        order[path] = len(order)
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, (*path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, (*path, index))
+
+    walk(document, ())
+
+    def position(problem: Problem) -> tuple[int, int]:
+        path = problem.path
+        while path not in order:
+            path = path[:-1]
+        return order[path], len(problem.path) - len(path)
+
+    return sorted(problems, key=position)
+
+
+def network_to_dict(network: Network) -> dict[str, Any]:
+    """
+    Turn *network* into a document: plain `dict`s, lists, strings and numbers.
+
+    Optional values that are not known (`None`) are left out, as TOML needs.
+
+    >>> network_to_dict(Network(name=LocalizedText({"en": "Coop"}), languages=["en"]))
+    {'format': 1, 'name': {'en': 'Coop'}, 'languages': ['en'], 'sources': [], 'phases': [],
+     'services': [], 'snapshots': [], 'milestones': []}
+
+    """
+    body: dict[str, Any] = converter().unstructure(network)
+    return {"format": FORMAT_VERSION, **body}

@@ -1,0 +1,130 @@
+"""Exceptions raised by `reseau_coop`, and the *problem* records a `DataError` carries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TypeAlias
+
+from attrs import frozen
+
+PathSegment: TypeAlias = str | int
+"""One step of a path into a document: a key (`str`) or a list index (`int`)."""
+
+
+def format_path(segments: Iterable[PathSegment]) -> str:
+    """
+    Render *segments* the way error messages show them.
+
+    >>> format_path(["snapshots", 1, "members"])
+    '$.snapshots[1].members'
+    >>> format_path([])
+    '$'
+
+    """
+    out = ["$"]
+    for segment in segments:
+        if isinstance(segment, int):
+            out.append(f"[{segment}]")
+        elif segment.isidentifier():
+            out.append(f".{segment}")
+        else:
+            out.append(f"[{segment!r}]")
+    return "".join(out)
+
+
+@frozen
+class Problem:
+    """
+    One bad place in a document or object: where it is, and what is wrong there.
+
+    *path* is the tuple of keys and indices from the document's root to the
+    field to fix, so `("snapshots", 1, "members")` reads `$.snapshots[1].members`.
+
+    >>> str(Problem(("phases", 0, "end"), "must not be before start (2012)"))
+    'must not be before start (2012) @ $.phases[0].end'
+
+    """
+
+    path: tuple[PathSegment, ...]
+    message: str
+
+    @property
+    def where(self) -> str:
+        """The path as text: `$.snapshots[1].members`."""
+        return format_path(self.path)
+
+    def under(self, prefix: Iterable[PathSegment]) -> Problem:
+        """Return this problem seen from a document that holds it at *prefix*."""
+        return Problem((*prefix, *self.path), self.message)
+
+    def __str__(self) -> str:
+        return f"{self.message} @ {self.where}"
+
+
+class ReseauCoopError(Exception):
+    """
+    The base class of every exception `reseau_coop` raises on purpose.
+
+    Catch it to handle any of the library's own errors at once.
+    """
+
+
+class DataError(ReseauCoopError, ValueError):
+    """
+    A document or an object breaks the rules of the data model.
+
+    Raised by the loaders and by the model's constructors. It names **every**
+    problem found at once: `.problems` holds them as `Problem` records and
+    `.errors` as text (`"<message> @ $.<path>"`), in document order.
+
+    >>> from reseau_coop import loads
+    >>> try:
+    ...     loads('{"format": 1, "name": {"en": "X"}, "languages": ["en"], "bogus": 1}')
+    ... except DataError as exc:
+    ...     print(exc.errors)
+    ["unknown key 'bogus' @ $.bogus"]
+
+    """
+
+    def __init__(self, problems: Iterable[Problem], *, subject: str = "data") -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        self.subject = subject
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        lines = [f"invalid {subject}: {count} {noun}", *(f"  {p}" for p in self.problems)]
+        super().__init__("\n".join(lines))
+
+    @property
+    def errors(self) -> list[str]:
+        """Each problem as `"<message> @ $.<path>"`, in document order."""
+        return [str(p) for p in self.problems]
+
+    @classmethod
+    def single(cls, message: str, *path: PathSegment, subject: str = "data") -> DataError:
+        """Build an error with one problem at *path*."""
+        return cls([Problem(path, message)], subject=subject)
+
+
+class PhaseLookupError(ReseauCoopError, LookupError):
+    """
+    No phase of the network answers the question (a year outside every phase).
+
+    `.when` holds the year asked about.
+    """
+
+    def __init__(self, message: str, *, when: int) -> None:
+        super().__init__(message)
+        self.when = when
+
+
+class SnapshotLookupError(ReseauCoopError, LookupError):
+    """
+    The network has no membership snapshot for a year a computation needs.
+
+    `.year` holds the year asked about and `.available` the years that have a snapshot.
+    """
+
+    def __init__(self, message: str, *, year: int, available: tuple[int, ...]) -> None:
+        super().__init__(message)
+        self.year = year
+        self.available = available

@@ -1,0 +1,205 @@
+"""Reading and writing documents: JSON and TOML text, and files chosen by suffix."""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Literal, TypeAlias
+
+import tomli_w
+
+from ._convert import NonFinite, build_network, network_to_dict
+from ._errors import DataError, PathSegment, Problem
+from ._model import Network
+
+Format: TypeAlias = Literal["json", "toml"]
+"""The interchange formats: `"json"` and `"toml"`."""
+
+FORMATS: tuple[Format, ...] = ("json", "toml")
+_SUFFIXES: dict[str, Format] = {".json": "json", ".toml": "toml"}
+_TOO_DEEP = "not a network history: the document is nested too deeply"
+
+
+class _Table(dict[str, Any]):
+    """A parsed JSON object that remembers the keys it saw more than once."""
+
+    __slots__ = ("duplicates",)
+
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__(pairs)
+        self.duplicates: list[str] = []
+        if len(self) != len(pairs):
+            seen: set[str] = set()
+            for key, _ in pairs:
+                if key in seen and key not in self.duplicates:
+                    self.duplicates.append(key)
+                seen.add(key)
+
+
+def _duplicate_keys(value: object, path: tuple[PathSegment, ...]) -> Iterator[Problem]:
+    if isinstance(value, dict):
+        for key in getattr(value, "duplicates", ()):
+            yield Problem((*path, key), f"key {key!r} is given more than once in this object")
+        for key, item in value.items():
+            yield from _duplicate_keys(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _duplicate_keys(item, (*path, index))
+
+
+def _check_format(format: str) -> Format:  # noqa: A002 - the public parameter's name
+    if format not in FORMATS:
+        message = f"unknown format {format!r}; use one of {list(FORMATS)}"
+        raise DataError.single(message, subject="format")
+    return format
+
+
+def _text(data: str | bytes | bytearray) -> str:
+    if isinstance(data, (bytes, bytearray)):
+        try:
+            data = bytes(data).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            message = f"not UTF-8 text: byte {exc.object[exc.start]:#04x} at offset {exc.start}"
+            raise DataError.single(message) from None
+    elif not isinstance(data, str):
+        msg = f"expected the document as str or bytes, got {type(data).__name__}"
+        raise TypeError(msg)
+    return data.removeprefix("\ufeff")
+
+
+def _parse_json(text: str) -> tuple[object, list[Problem]]:
+    try:
+        document = json.loads(text, object_pairs_hook=_Table, parse_constant=NonFinite)
+    except json.JSONDecodeError as exc:
+        message = f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        raise DataError.single(message) from None
+    except RecursionError:
+        raise DataError.single(_TOO_DEEP) from None
+    except ValueError as exc:  # integers longer than Python's digit limit
+        message = f"not valid JSON: {exc}"
+        raise DataError.single(message) from None
+    try:
+        return document, list(_duplicate_keys(document, ()))
+    except RecursionError:
+        raise DataError.single(_TOO_DEEP) from None
+
+
+def _parse_toml(text: str) -> tuple[object, list[Problem]]:
+    try:
+        return tomllib.loads(text), []
+    except tomllib.TOMLDecodeError as exc:
+        message = f"not valid TOML: {exc}"
+        raise DataError.single(message) from None
+    except RecursionError:
+        raise DataError.single(_TOO_DEEP) from None
+
+
+def loads(data: str | bytes, format: Format = "json") -> Network:  # noqa: A002 - public name
+    """
+    Read a network from a JSON or TOML document given as text or UTF-8 bytes.
+
+    Loading is strict: unknown keys, wrong types (a `bool`, `float` or string
+    where an integer belongs), NaN and infinities, duplicate keys, broken
+    invariants and dangling references are all refused, every one at once.
+
+    Args:
+        data: The document. Bytes must be UTF-8; a leading byte-order mark is allowed.
+        format: `"json"` or `"toml"`.
+
+    Raises:
+        DataError: Naming every problem in the document, each by its path.
+
+    >>> net = loads('{"format": 1, "name": {"en": "Coop"}, "languages": ["en"]}')
+    >>> net.name["en"]
+    'Coop'
+    >>> loads(
+    ...     '{"format": 1, "name": {"en": "Coop"}, "languages": ["en"],'
+    ...     ' "snapshots": [{"year": 2020, "members": true}]}'
+    ... )
+    Traceback (most recent call last):
+    ...
+    reseau_coop._errors.DataError: invalid data: 1 problem
+      expected an integer, got a boolean (true) @ $.snapshots[0].members
+
+    """
+    kind = _check_format(format)
+    text = _text(data)
+    document, found = _parse_json(text) if kind == "json" else _parse_toml(text)
+    try:
+        return build_network(document, found)
+    except RecursionError:  # pragma: no cover - the parsers refuse such depth first
+        raise DataError.single(_TOO_DEEP) from None
+
+
+def dumps(network: Network, format: Format = "json") -> str:  # noqa: A002 - public name
+    """
+    Write *network* as a JSON or TOML document that `loads` reads back equal.
+
+    JSON is indented by two spaces and keeps non-ASCII text as is. Values that
+    are not known (`None`) are left out, in both formats.
+
+    >>> from reseau_coop import default_network
+    >>> loads(dumps(default_network(), "toml"), "toml") == default_network()
+    True
+
+    """
+    kind = _check_format(format)
+    if not isinstance(network, Network):
+        msg = f"expected a Network, got {type(network).__name__}"
+        raise TypeError(msg)
+    document = network_to_dict(network)
+    if kind == "json":
+        return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return tomli_w.dumps(document)
+
+
+def format_of(path: str | os.PathLike[str]) -> Format:
+    """
+    The format a file's suffix names: `.json` or `.toml`, in any case.
+
+    >>> format_of("history.TOML")
+    'toml'
+
+    Raises:
+        DataError: If the suffix is neither.
+
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix not in _SUFFIXES:
+        message = f"cannot tell the format of {os.fspath(path)!r}: name it *.json or *.toml"
+        raise DataError.single(message, subject="file name")
+    return _SUFFIXES[suffix]
+
+
+def load(path: str | os.PathLike[str]) -> Network:
+    """
+    Read a network from a `.json` or `.toml` file (the suffix names the format).
+
+    Raises:
+        DataError: If the suffix is unknown or the document is invalid; the
+            message names the file.
+        OSError: If the file cannot be read (`FileNotFoundError`, say).
+
+    """
+    kind = format_of(path)
+    data = Path(path).read_bytes()
+    try:
+        return loads(data, kind)
+    except DataError as exc:
+        raise DataError(exc.problems, subject=os.fspath(path)) from None
+
+
+def dump(network: Network, path: str | os.PathLike[str]) -> None:
+    """
+    Write *network* to a `.json` or `.toml` file (the suffix names the format), in UTF-8.
+
+    Raises:
+        DataError: If the suffix is unknown (nothing is written then).
+        OSError: If the file cannot be written.
+
+    """
+    text = dumps(network, format_of(path))
+    Path(path).write_text(text, encoding="utf-8")

@@ -1,0 +1,65 @@
+"""What users install: the version, the public surface, the typing marker."""
+
+from __future__ import annotations
+
+import os
+import warnings
+from importlib import metadata
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+
+import reseau_coop
+
+
+def test_version_matches_metadata() -> None:
+    """`__version__` is the installed distribution's version, served without warnings."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        version = reseau_coop.__version__
+
+    assert metadata.version("reseau-coop") == version
+
+
+def test_unknown_attribute() -> None:
+    """Asking the package for a name it lacks is an AttributeError naming it."""
+    with pytest.raises(AttributeError, match="no_such_thing"):
+        _ = reseau_coop.no_such_thing
+
+
+def test_all_is_sorted_and_importable() -> None:
+    """`__all__` is sorted, and every name in it exists."""
+    assert sorted(reseau_coop.__all__) == reseau_coop.__all__
+    for name in reseau_coop.__all__:
+        assert getattr(reseau_coop, name) is not None
+
+
+def test_dir_lists_the_public_names() -> None:
+    """`dir()` shows the public surface and the version, not the private modules."""
+    names = dir(reseau_coop)
+
+    assert set(reseau_coop.__all__) | {"__version__"} == set(names)
+
+
+def test_typed_marker_ships() -> None:
+    """`py.typed` is in the package, so type checkers read its annotations."""
+    assert files(reseau_coop).joinpath("py.typed").is_file()
+
+
+def test_runtime_dependencies() -> None:
+    """The run-time dependencies are attrs, cattrs and tomli-w, and nothing else."""
+    requires = metadata.requires("reseau-coop") or []
+    runtime = sorted(r.split(">")[0].split("=")[0].strip() for r in requires if "extra" not in r)
+
+    assert ["attrs", "cattrs", "tomli-w"] == runtime
+
+
+@pytest.mark.skipif(
+    not os.environ.get("RESEAU_COOP_TEST_INSTALLED"), reason="only in CI's run against the wheel"
+)
+def test_running_against_the_installed_wheel() -> None:
+    """In CI's second run the package comes from the wheel, not from the source tree."""
+    location = Path(reseau_coop.__file__).resolve()
+
+    assert "site-packages" in location.parts
