@@ -1,0 +1,384 @@
+"""Reading and writing documents: round trips, strictness, and errors that name the place."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reseau_coop import (
+    DataError,
+    Network,
+    default_network,
+    dump,
+    dumps,
+    load,
+    loads,
+)
+from reseau_coop._io import format_of
+
+from .strategies import networks
+from .test_model import base_document
+
+FORMATS = ["json", "toml"]
+
+
+# ---------------------------------------------------------------- round trips
+
+
+@given(networks())
+def test_json_round_trip(net: Network) -> None:
+    """Dumping then loading gives an equal network, for any valid network (JSON)."""
+    assert net == loads(dumps(net, "json"), "json")
+
+
+@given(networks())
+def test_toml_round_trip(net: Network) -> None:
+    """Dumping then loading gives an equal network, for any valid network (TOML)."""
+    assert net == loads(dumps(net, "toml"), "toml")
+
+
+@given(networks())
+def test_json_and_toml_hold_the_same_document(net: Network) -> None:
+    """JSON and TOML are one layout: both parse to the same plain document."""
+    import tomllib  # noqa: PLC0415
+
+    assert json.loads(dumps(net, "json")) == tomllib.loads(dumps(net, "toml"))
+
+
+@given(networks())
+def test_dumps_is_stable(net: Network) -> None:
+    """Writing what was read writes the same text again (a fixed point)."""
+    text = dumps(net)
+
+    assert text == dumps(loads(text))
+
+
+@given(networks())
+def test_bytes_and_text_read_alike(net: Network) -> None:
+    """UTF-8 bytes, with or without a byte-order mark, read as the text does."""
+    text = dumps(net)
+
+    assert loads(text) == loads(text.encode("utf-8")) == loads(b"\xef\xbb\xbf" + text.encode())
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_default_dataset_round_trip(fmt: str, tmp_path: Path) -> None:
+    """The embedded dataset survives a trip through a file in each format."""
+    path = tmp_path / f"reseau.{fmt}"
+    dump(default_network(), path)
+
+    assert default_network() == load(path)
+    assert path.read_text("utf-8").startswith("{" if fmt == "json" else "format = 1")
+
+
+def test_unknown_values_are_left_out() -> None:
+    """`None` is not written: TOML has no null, and JSON follows the same layout."""
+    document = json.loads(dumps(default_network()))
+
+    assert "end" in document["phases"][0]
+    assert "introduced" not in document["services"][4]  # the training has no phase
+    assert "null" not in dumps(default_network())
+
+
+def test_explicit_null_reads_as_absent() -> None:
+    """In JSON, `null` for an optional value means "not known", like leaving it out."""
+    doc = base_document()
+    doc["phases"][1]["end"] = None
+    doc["phases"][1]["summary"] = None
+
+    assert loads(json.dumps(doc)).phases[1].end is None
+
+
+# ---------------------------------------------------------------- strictness
+
+
+def _problems(text: str | bytes, fmt: str = "json") -> list[str]:
+    with pytest.raises(DataError) as ei:
+        loads(text, fmt)  # type: ignore[arg-type]
+    return [f"{p.where}: {p.message}" for p in ei.value.problems]
+
+
+def _doc_with(path: tuple[str | int, ...], value: object) -> str:
+    doc: Any = base_document()
+    target = doc
+    for step in path[:-1]:
+        target = target[step]
+    target[path[-1]] = value
+    return json.dumps(doc)
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        (True, "boolean"),
+        (2007.9, "fraction"),
+        (2007.0, "fraction"),
+        ("2007", "string"),
+        (None, "null"),
+        ([2007], "list"),
+        ({"year": 2007}, "table"),
+    ],
+)
+def test_no_coercion_to_int(value: object, words: str) -> None:
+    """`True`, `2007.9`, `"2007"` and the like are refused where an integer belongs."""
+    problems = _problems(_doc_with(("snapshots", 0, "members"), value))
+
+    assert 1 == len(problems)
+    assert problems[0].startswith("$.snapshots[0].members: expected an integer")
+    assert words in problems[0]
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_non_finite_numbers_refused(constant: str) -> None:
+    """NaN and infinities are refused, with their place."""
+    text = _doc_with(("snapshots", 0, "share"), {"value": 0.5, "of": {"en": "all"}})
+    text = text.replace('"value": 0.5', f'"value": {constant}')
+
+    problems = _problems(text)
+
+    assert 1 == len(problems)
+    assert problems[0].startswith("$.snapshots[0].share.value:")
+    assert "finite" in problems[0]
+
+
+def test_non_finite_in_toml_refused() -> None:
+    """TOML's nan and inf are refused too."""
+    text = dumps(default_network(), "toml").replace("value = 0.5", "value = nan")
+
+    assert [
+        "$.snapshots[3].share.value: expected a finite number, got a number with a fraction (nan)"
+    ] == _problems(text, "toml")
+
+
+def test_duplicate_keys_refused() -> None:
+    """A key given twice in one JSON object is refused with its path, not silently overwritten."""
+    text = _doc_with(("snapshots", 0, "members"), 10).replace(
+        '"members": 10', '"members": 10, "members": 11'
+    )
+
+    assert ["$.snapshots[0].members: key 'members' is given more than once in this object"] == (
+        _problems(text)
+    )
+
+
+def test_unknown_keys_refused_with_a_hint() -> None:
+    """An unknown key is named by its own path, with the nearest known key as a hint."""
+    problems = _problems(_doc_with(("snapshots", 1, "membres"), 3))
+
+    assert ["$.snapshots[1].membres: unknown key 'membres'; did you mean 'members'?"] == problems
+
+
+def test_unknown_key_and_broken_invariant_together() -> None:
+    """An unknown key does not hide the other problems of the document."""
+    doc = base_document()
+    doc["phases"][0]["strat"] = 1
+    doc["phases"][1]["start"] = 1990
+
+    problems = _problems(json.dumps(doc))
+
+    assert [
+        "$.phases[0].strat: unknown key 'strat'; did you mean 'start'?",
+        (
+            "$.phases[1].start: phases must be given in order of start: 1990 comes after 2000 "
+            "(phase 'early')"
+        ),
+    ] == problems
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "where"),
+    [
+        (("snapshots", 0, "qualifier"), "about", "$.snapshots[0].qualifier"),
+        (("snapshots", 0, "qualifier"), "EXACT", "$.snapshots[0].qualifier"),
+        (("snapshots", 1, "dating"), 1, "$.snapshots[1].dating"),
+        (("services", 0, "kind"), "consultancy", "$.services[0].kind"),
+        (("services", 0, "flagship"), "yes", "$.services[0].flagship"),
+        (("services", 0, "flagship"), 1, "$.services[0].flagship"),
+        (("phases", 0, "name"), "Early", "$.phases[0].name"),
+        (("phases", 0, "name"), {"en": 3}, "$.phases[0].name.en"),
+        (("phases",), {"early": {}}, "$.phases"),
+        (("phases", 0), ["early"], "$.phases[0]"),
+        (("languages",), "en", "$.languages"),
+        (("sources", 0, "references"), "https://x", "$.sources[0].references"),
+    ],
+)
+def test_wrong_types_named_by_path(path: tuple[str | int, ...], value: object, where: str) -> None:
+    """Each wrong type or enum value is named by the path of its field."""
+    problems = _problems(_doc_with(path, value))
+
+    assert [where] == [p.split(": ")[0] for p in problems]
+
+
+def test_missing_required_key() -> None:
+    """A missing required key is named by the path it should have."""
+    doc = base_document()
+    del doc["snapshots"][0]["members"]
+
+    assert ["$.snapshots[0].members: required key is missing"] == _problems(json.dumps(doc))
+
+
+@pytest.mark.parametrize(
+    ("document", "words"),
+    [
+        ({"name": {"en": "X"}, "languages": ["en"]}, "required key is missing"),
+        ({"format": 2, "name": {"en": "X"}, "languages": ["en"]}, "unknown format an integer (2)"),
+        ({"format": "1", "name": {"en": "X"}, "languages": ["en"]}, "unknown format a string"),
+        ({"format": True, "name": {"en": "X"}, "languages": ["en"]}, "unknown format a boolean"),
+        ({"format": 1.0, "name": {"en": "X"}, "languages": ["en"]}, "unknown format a number"),
+    ],
+)
+def test_format_version(document: dict[str, Any], words: str) -> None:
+    """The `format` key is required and must be the integer 1."""
+    problems = _problems(json.dumps(document))
+
+    assert 1 == len(problems)
+    assert problems[0].startswith("$.format: ")
+    assert words in problems[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("", "not valid JSON"),
+        ("{", "not valid JSON"),
+        ('{"format": 1,}', "line 1"),
+        ("[]", "a document is a table"),
+        ("42", "a document is a table"),
+        ("null", "a document is a table"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ('{"format": 1, "n": ' + "1" * 5000 + "}", "not valid JSON"),
+    ],
+)
+def test_not_a_document(text: str, words: str) -> None:
+    """Text that is not a JSON object gives a DataError at the root, not a crash."""
+    problems = _problems(text)
+
+    assert 1 == len(problems)
+    assert problems[0].startswith("$: ")
+    assert words in problems[0]
+
+
+def test_not_utf8() -> None:
+    """Bytes that are not UTF-8 are refused with the offset of the first bad byte."""
+    assert ["$: not UTF-8 text: byte 0xe9 at offset 10"] == _problems(b'{"name": "\xe9"}')
+
+
+def test_invalid_toml() -> None:
+    """TOML syntax errors are DataErrors that say where the parser stopped."""
+    problems = _problems("format = 1\nname = ", "toml")
+
+    assert 1 == len(problems)
+    assert "not valid TOML" in problems[0]
+
+
+def test_unknown_format_argument() -> None:
+    """Only "json" and "toml" are formats."""
+    with pytest.raises(DataError, match="'yaml'"):
+        loads("{}", "yaml")  # type: ignore[arg-type]
+    with pytest.raises(DataError, match="'yaml'"):
+        dumps(default_network(), "yaml")  # type: ignore[arg-type]
+
+
+def test_dumps_takes_a_network() -> None:
+    """Giving `dumps` something else than a Network is a TypeError, not a garbled file."""
+    with pytest.raises(TypeError, match="expected a Network"):
+        dumps({"format": 1})  # type: ignore[arg-type]
+
+
+def test_loads_takes_text() -> None:
+    """Giving `loads` something else than text or bytes is a TypeError."""
+    with pytest.raises(TypeError, match="str or bytes"):
+        loads(42)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- files
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [("a.json", "json"), ("a.JSON", "json"), ("dir.v2/a.toml", "toml"), ("a.Toml", "toml")],
+)
+def test_format_of(name: str, fmt: str) -> None:
+    """The suffix names the format, in any case."""
+    assert fmt == format_of(name)
+
+
+@pytest.mark.parametrize("name", ["a.yaml", "a", "a.json.bak", "json"])
+def test_unknown_suffix_is_refused(name: str, tmp_path: Path) -> None:
+    """An unknown suffix is a DataError, for reading and for writing (nothing is written)."""
+    path = tmp_path / name
+    with pytest.raises(DataError, match=r"\*\.json or \*\.toml"):
+        dump(default_network(), path)
+    assert not path.exists()
+    path.write_text("{}")
+    with pytest.raises(DataError, match=r"\*\.json or \*\.toml"):
+        load(path)
+
+
+def test_load_names_the_file(tmp_path: Path) -> None:
+    """A file's problems are reported under its name."""
+    path = tmp_path / "history.json"
+    path.write_text(_doc_with(("snapshots", 0, "members"), -1), "utf-8")
+
+    with pytest.raises(DataError) as ei:
+        load(path)
+
+    assert str(ei.value).startswith(f"invalid {path}: 1 problem")
+    assert ["$.snapshots[0].members"] == [p.where for p in ei.value.problems]
+
+
+def test_missing_file_is_an_os_error(tmp_path: Path) -> None:
+    """A file that is not there is Python's own FileNotFoundError."""
+    with pytest.raises(FileNotFoundError):
+        load(tmp_path / "nope.toml")
+
+
+def test_dump_writes_utf8(tmp_path: Path) -> None:
+    """Files are UTF-8, whatever the locale, and keep the article's typography."""
+    path = tmp_path / "reseau.json"
+    dump(default_network(), path)
+
+    assert "Phase d’expérimentation" in path.read_bytes().decode("utf-8")
+
+
+# ---------------------------------------------------------------- any input
+
+
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+        lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner),
+        max_leaves=30,
+    )
+)
+def test_any_json_value_gives_a_network_or_a_data_error(value: object) -> None:
+    """Whatever JSON holds, the loader answers with a Network or a DataError."""
+    try:
+        text = json.dumps(value)
+    except ValueError:
+        return
+    outcome: Network | DataError
+    try:
+        outcome = loads(text)
+    except DataError as exc:
+        outcome = exc
+    if isinstance(outcome, DataError):
+        assert outcome.problems
+        assert all(p.where.startswith("$") for p in outcome.problems)
+    else:
+        assert outcome == loads(dumps(outcome))
+
+
+def test_share_keeps_its_value() -> None:
+    """A share of 1 (an integer) reads as the fraction 1.0: the same number."""
+    text = _doc_with(("snapshots", 0, "share"), {"value": 1, "of": {"en": "all"}})
+    share = loads(text).snapshots[0].share
+
+    assert share is not None
+    assert math.isclose(1.0, share.value)

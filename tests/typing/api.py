@@ -1,0 +1,62 @@
+"""
+The public API as users write it, checked by `mypy --strict` (not run by pytest).
+
+If a change to the annotations breaks ordinary use, this file stops type-checking.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import assert_type
+
+import reseau_coop
+from reseau_coop import (
+    DataError,
+    Dating,
+    LocalizedText,
+    MembershipSnapshot,
+    Network,
+    Phase,
+    Problem,
+    Qualifier,
+    Share,
+)
+
+
+def build_and_read(path: Path) -> None:
+    """Build a network in Python, write it, read it back."""
+    text = LocalizedText({"en": "Start-up"})
+    phase = Phase(key="start-up", name=text, start=2010, end=2015)
+    snapshot = MembershipSnapshot(
+        year=2015,
+        members=12,
+        qualifier=Qualifier.APPROXIMATE,
+        dating=Dating.PHASE,
+        phase="start-up",
+        share=Share(value=0.25, of=LocalizedText({"en": "co-ops"})),
+    )
+    net = Network(name=text, languages=["en"], phases=[phase], snapshots=[snapshot])
+    reseau_coop.dump(net, path)
+    assert_type(reseau_coop.load(path), Network)
+    assert_type(reseau_coop.loads(reseau_coop.dumps(net, "toml"), "toml"), Network)
+    assert_type(net.phases[0].end, int | None)
+    assert_type(net.snapshots[0].share, Share | None)
+    assert_type(net.phase("start-up"), Phase)
+    assert_type(net.snapshots[0].is_inferred("year"), bool)
+
+
+def handle_errors(data: bytes) -> list[str]:
+    """Catch a DataError and read its problems."""
+    try:
+        reseau_coop.loads(data)
+    except DataError as exc:
+        problems: tuple[Problem, ...] = exc.problems
+        return [*exc.errors, *(p.where for p in problems)]
+    return []
+
+
+def default() -> str:
+    """Read the embedded dataset."""
+    net = reseau_coop.default_network()
+    assert_type(reseau_coop.__version__, str)
+    return net.name["fr"]
