@@ -16,6 +16,18 @@ from ._errors import (
     SnapshotLookupError,
 )
 from ._io import dump, dumps, load, loads
+from ._lookup import phase_at, phase_index, phases_at
+from ._metrics import (
+    Estimate,
+    Growth,
+    cagr,
+    doubling_time,
+    growth,
+    members_at,
+    percent_change,
+    phase_growth,
+    ratio,
+)
 from ._model import (
     Dating,
     LocalizedText,
@@ -29,10 +41,13 @@ from ._model import (
     Share,
     Source,
 )
+from ._words import describe_growth
 
 __all__ = [
     "DataError",
     "Dating",
+    "Estimate",
+    "Growth",
     "LocalizedText",
     "MembershipSnapshot",
     "Milestone",
@@ -47,11 +62,22 @@ __all__ = [
     "Share",
     "SnapshotLookupError",
     "Source",
+    "cagr",
     "default_network",
+    "describe_growth",
+    "doubling_time",
     "dump",
     "dumps",
+    "growth",
     "load",
     "loads",
+    "members_at",
+    "percent_change",
+    "phase_at",
+    "phase_growth",
+    "phase_index",
+    "phases_at",
+    "ratio",
 ]
 
 

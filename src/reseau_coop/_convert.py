@@ -193,7 +193,7 @@ def _omit_none_unstructure(
             converter,
             **overrides,  # type: ignore[arg-type]
         )
-        order = [a.name for a in attrs.fields(cls)]
+        order = [a.name for a in attrs.fields(cls) if a.init]
 
         def unstructure(value: Any) -> dict[str, Any]:
             # cattrs writes the fields it may omit last; keep the model's order instead.
@@ -216,7 +216,7 @@ def _attrs_structure(converter: JsonConverter) -> Callable[[type], Callable[[Any
 
     def factory(cls: type) -> Callable[[Any, type], Any]:
         inner: Callable[[Any, type], Any] = make_dict_structure_fn(cls, converter)
-        known = frozenset(a.name for a in attrs.fields(cls))
+        known = frozenset(a.name for a in attrs.fields(cls) if a.init)
 
         def structure(value: object, kind: type) -> Any:
             if not isinstance(value, dict):
@@ -241,7 +241,7 @@ def _unknown_keys(value: object, kind: Any, path: tuple[PathSegment, ...]) -> It
         for index, item in enumerate(value):
             yield from _unknown_keys(item, item_type, (*path, index))
     elif attrs.has(kind) and kind is not LocalizedText and isinstance(value, dict):
-        types = {a.name: a.type for a in attrs.fields(kind)}
+        types = {a.name: a.type for a in attrs.fields(kind) if a.init}
         for key, item in value.items():
             if key in types:
                 yield from _unknown_keys(item, types[key], (*path, key))

@@ -128,3 +128,8 @@ class SnapshotLookupError(ReseauCoopError, LookupError):
         super().__init__(message)
         self.year = year
         self.available = available
+
+
+# Tracebacks name the errors where users import them from.
+for _error in (ReseauCoopError, DataError, PhaseLookupError, SnapshotLookupError):
+    _error.__module__ = "reseau_coop"

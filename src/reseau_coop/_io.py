@@ -121,7 +121,7 @@ def loads(data: str | bytes, format: Format = "json") -> Network:  # noqa: A002 
     ... )
     Traceback (most recent call last):
     ...
-    reseau_coop._errors.DataError: invalid data: 1 problem
+    reseau_coop.DataError: invalid data: 1 problem
       expected an integer, got a boolean (true) @ $.snapshots[0].members
 
     """

@@ -231,7 +231,8 @@ class _Provenance:
 
 
 def _field_names(cls: type[Any]) -> list[str]:
-    return [a.name for a in fields(cls)]
+    """The names of the fields a user gives (those `__init__` takes)."""
+    return [a.name for a in fields(cls) if a.init]
 
 
 # --------------------------------------------------------------------------- text
@@ -387,7 +388,7 @@ class Phase(_Provenance):
     >>> Phase(key="x", name=LocalizedText({"en": "X"}), start=2017, end=2012)
     Traceback (most recent call last):
     ...
-    reseau_coop._errors.DataError: invalid phase: 1 problem
+    reseau_coop.DataError: invalid phase: 1 problem
       end year 2012 is before start year 2017 @ $.end
 
     """
@@ -523,7 +524,7 @@ class MembershipSnapshot(_Provenance):
     >>> MembershipSnapshot(year=2022, members=-1)
     Traceback (most recent call last):
     ...
-    reseau_coop._errors.DataError: invalid snapshot: 1 problem
+    reseau_coop.DataError: invalid snapshot: 1 problem
       a count of members cannot be negative, got -1 @ $.members
 
     """
@@ -616,6 +617,8 @@ class Network:
     services: tuple[Service, ...] = field(default=(), converter=_seq)
     snapshots: tuple[MembershipSnapshot, ...] = field(default=(), converter=_seq)
     milestones: tuple[Milestone, ...] = field(default=(), converter=_seq)
+    # Lookup tables the functions of `reseau_coop` build on first use; not part of the value.
+    _memo: dict[str, Any] = field(init=False, factory=dict, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         _raise_if(self._problems(), "network")

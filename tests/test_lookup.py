@@ -1,0 +1,252 @@
+"""Period lookup: `phase_at`, `phases_at` and `phase_index` agree, year by year."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, SupportsIndex
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reseau_coop import (
+    LocalizedText,
+    Network,
+    Phase,
+    PhaseLookupError,
+    default_network,
+    phase_at,
+    phase_index,
+    phases_at,
+)
+
+from .strategies import networks
+
+
+def _net(*spans: tuple[int, int | None]) -> Network:
+    phases = [
+        Phase(key=f"p{i}", name=LocalizedText({"en": f"P{i}"}), start=start, end=end)
+        for i, (start, end) in enumerate(spans)
+    ]
+    return Network(name=LocalizedText({"en": "Test"}), languages=["en"], phases=phases)
+
+
+@pytest.mark.parametrize(
+    ("year", "later", "earlier", "every"),
+    [
+        (2007, "experimentation", "experimentation", ["experimentation"]),
+        (2010, "experimentation", "experimentation", ["experimentation"]),
+        (2012, "implantation", "experimentation", ["experimentation", "implantation"]),
+        (2015, "implantation", "implantation", ["implantation"]),
+        (2017, "consolidation", "implantation", ["implantation", "consolidation"]),
+        (2022, "consolidation", "consolidation", ["consolidation"]),
+    ],
+)
+def test_default_dataset_years(year: int, later: str, earlier: str, every: list[str]) -> None:
+    """The source's phases: closed spans, the later phase winning a shared year by default."""
+    net = default_network()
+
+    assert later == phase_at(net, year).key
+    assert earlier == phase_at(net, year, boundary="earlier").key
+    assert every == [p.key for p in phases_at(net, year)]
+
+
+@pytest.mark.parametrize("year", [2006, 2023, 0, -5, 10_000, 10**30])
+def test_outside_every_phase(year: int) -> None:
+    """Outside every phase: no phase, -1, and an error that gives the span covered."""
+    net = default_network()
+
+    assert () == phases_at(net, year)
+    assert [-1] == phase_index(net, [year])
+    with pytest.raises(PhaseLookupError, match="2007–2022") as ei:
+        phase_at(net, year)
+    assert year == ei.value.when
+    assert isinstance(ei.value, LookupError)
+
+
+@pytest.mark.parametrize(
+    "when",
+    [
+        2012,
+        np.int64(2012),
+        np.int16(2012),
+        np.uint16(2012),
+        dt.date(2012, 1, 1),
+        dt.datetime(2012, 12, 31, 23, 59, tzinfo=dt.UTC),
+    ],
+    ids=repr,
+)
+def test_accepted_kinds_of_when(when: SupportsIndex | dt.date) -> None:
+    """Years (NumPy integers too), dates and datetimes (their year) are accepted."""
+    assert "implantation" == phase_at(default_network(), when).key
+    assert ["experimentation", "implantation"] == [
+        p.key for p in phases_at(default_network(), when)
+    ]
+    assert [1] == phase_index(default_network(), [when])
+
+
+@pytest.mark.parametrize(
+    "when",
+    [True, False, np.True_, 2012.0, np.float64(2012), "2012", b"2012", None, [2012]],
+    ids=repr,
+)
+def test_refused_kinds_of_when(when: Any) -> None:  # noqa: ANN401 - wrong on purpose
+    """`bool`, `float`, `str` and the rest are a TypeError saying what is accepted."""
+    net = default_network()
+    for lookup in (phase_at, phases_at):
+        with pytest.raises(TypeError, match=r"expected a year \(an int\) or a datetime.date"):
+            lookup(net, when)
+    with pytest.raises(TypeError):
+        phase_index(net, [when])
+
+
+def test_unknown_boundary() -> None:
+    """A boundary rule is "later" or "earlier"."""
+    with pytest.raises(ValueError, match="'later' or 'earlier'"):
+        phase_at(default_network(), 2012, boundary="middle")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="'later' or 'earlier'"):
+        phase_at(default_network(), 1900, boundary="middle")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="'later' or 'earlier'"):
+        phase_index(default_network(), [2012], boundary="middle")  # type: ignore[call-overload]
+
+
+def test_open_ended_phase() -> None:
+    """An open-ended last phase runs to the end of the calendar (9999), not beyond."""
+    net = _net((2000, 2010), (2010, None))
+
+    assert "p1" == phase_at(net, 9999).key
+    assert [1, -1] == phase_index(net, [9999, 10_000])
+    with pytest.raises(PhaseLookupError, match="2000–"):
+        phase_at(net, 1999)
+
+
+def test_gaps_between_phases() -> None:
+    """A year in a gap is in no phase, and the message shows both spans."""
+    net = _net((2000, 2005), (2010, 2015))
+
+    assert [0, -1, 1] == phase_index(net, [2005, 2007, 2010])
+    with pytest.raises(PhaseLookupError, match="2000–2005, 2010–2015"):
+        phase_at(net, 2007)
+
+
+def test_no_phases() -> None:
+    """A network with no phases answers every lookup with nothing."""
+    net = _net()
+
+    assert () == phases_at(net, 2000)
+    assert [-1] == phase_index(net, [2000])
+    assert [-1] == phase_index(net, np.array([2000])).tolist()
+    with pytest.raises(PhaseLookupError, match="no phases"):
+        phase_at(net, 2000)
+
+
+def test_three_phases_share_a_year() -> None:
+    """A one-year phase between two others: all three contain that year."""
+    net = _net((2000, 2012), (2012, 2012), (2012, 2020))
+
+    assert ["p0", "p1", "p2"] == [p.key for p in phases_at(net, 2012)]
+    assert "p2" == phase_at(net, 2012).key
+    assert "p0" == phase_at(net, 2012, boundary="earlier").key
+
+
+# ---------------------------------------------------------------- bulk
+
+
+def test_phase_index_list_in_list_out() -> None:
+    """A list in, a list out (any iterable: a generator too)."""
+    net = default_network()
+
+    assert [0, 1, 2, -1] == phase_index(net, [2010, 2012, 2017, 2030])
+    assert [0, 1] == phase_index(net, (y for y in (2010, 2013)))
+    assert [] == phase_index(net, [])
+
+
+def test_phase_index_refuses_a_string() -> None:
+    """A string is not a list of years."""
+    with pytest.raises(TypeError, match="list or a NumPy array"):
+        phase_index(default_network(), "2012")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("dtype", ["int64", "int32", "int16", "uint16", "uint64", "object"])
+def test_phase_index_array_dtypes(dtype: str) -> None:
+    """Integer arrays of any width give the same answer as the list form."""
+    years = [2006, 2007, 2012, 2017, 2022, 2023]
+    out = phase_index(default_network(), np.array(years, dtype=dtype))
+
+    assert isinstance(out, np.ndarray)
+    assert phase_index(default_network(), years) == out.tolist()
+
+
+def test_phase_index_array_keeps_shape() -> None:
+    """A 2-D array gives a 2-D answer."""
+    out = phase_index(default_network(), np.array([[2007, 2013], [2019, 1]]))
+
+    assert (2, 2) == out.shape
+    assert [[0, 1], [2, -1]] == out.tolist()
+
+
+def test_phase_index_datetime64() -> None:
+    """`datetime64` arrays are looked up by calendar year; NaT is in no phase."""
+    days = np.array(["2012-01-01", "2016-12-31", "NaT", "1900-05-05"], dtype="datetime64[D]")
+
+    assert [1, 1, -1, -1] == phase_index(default_network(), days).tolist()
+    assert [0] == phase_index(
+        default_network(), np.array(["2012-06"], dtype="datetime64[M]"), boundary="earlier"
+    ).tolist()
+
+
+def test_phase_index_huge_values_do_not_wrap() -> None:
+    """Values far outside 1–9999 map to -1, whatever the integer type."""
+    values = np.array([np.iinfo(np.uint64).max, 2**63, 2012], dtype=np.uint64)
+
+    assert [-1, -1, 1] == phase_index(default_network(), values).tolist()
+    extremes = np.array([np.iinfo(np.int64).min, np.iinfo(np.int64).max], dtype=np.int64)
+    assert [-1, -1] == phase_index(default_network(), extremes).tolist()
+
+
+@pytest.mark.parametrize("values", [np.array([2012.0]), np.array([True]), np.array(["2012"])])
+def test_phase_index_refuses_other_arrays(values: np.ndarray[Any, Any]) -> None:
+    """Float, bool and string arrays are refused, as their scalars are."""
+    with pytest.raises(TypeError, match="dtype"):
+        phase_index(default_network(), values)
+
+
+# ---------------------------------------------------------------- properties
+
+years_anywhere = st.integers(min_value=-20, max_value=10_020) | st.integers(1, 9999)
+
+
+@given(networks(max_snapshots=0), st.lists(years_anywhere, max_size=30))
+def test_lookups_agree(net: Network, years: list[int]) -> None:
+    """`phase_at`, `phases_at` and `phase_index` (list and array) agree year by year."""
+    for boundary in ("later", "earlier"):
+        as_list = phase_index(net, years, boundary=boundary)
+        as_array = phase_index(net, np.array(years, dtype=np.int64), boundary=boundary)
+        assert as_list == as_array.tolist()
+        for year, index in zip(years, as_list, strict=True):
+            every = phases_at(net, year)
+            if index < 0:
+                assert () == every
+                with pytest.raises(PhaseLookupError):
+                    phase_at(net, year, boundary=boundary)
+                continue
+            found = phase_at(net, year, boundary=boundary)
+            assert found is net.phases[index]
+            assert found.contains(year)
+            assert found is (every[-1] if boundary == "later" else every[0])
+
+
+@given(networks(max_snapshots=0), years_anywhere)
+def test_phases_at_is_every_containing_phase(net: Network, year: int) -> None:
+    """`phases_at` is exactly the phases whose closed span holds the year, in order."""
+    expected = tuple(p for p in net.phases if 1 <= year <= 9999 and p.contains(year))
+
+    assert expected == phases_at(net, year)
+
+
+@given(networks(max_snapshots=0), st.dates())
+def test_dates_look_up_their_year(net: Network, day: dt.date) -> None:
+    """A date is looked up as its year."""
+    assert phases_at(net, day.year) == phases_at(net, day)
+    assert phase_index(net, [day.year]) == phase_index(net, [day])

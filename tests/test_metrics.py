@@ -1,0 +1,391 @@
+"""Growth metrics: the source's own figures, edge cases, and the properties they obey."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import math
+
+import attrs
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from reseau_coop import (
+    Dating,
+    Growth,
+    LocalizedText,
+    MembershipSnapshot,
+    Network,
+    Phase,
+    Qualifier,
+    SnapshotLookupError,
+    cagr,
+    default_network,
+    doubling_time,
+    growth,
+    members_at,
+    percent_change,
+    phase_growth,
+    ratio,
+)
+from reseau_coop._metrics import growth_qualifier
+
+from .strategies import networks
+
+
+def _net(*points: tuple[int, int], phases: tuple[Phase, ...] = ()) -> Network:
+    snapshots = [MembershipSnapshot(year=year, members=members) for year, members in points]
+    return Network(
+        name=LocalizedText({"en": "Test"}), languages=["en"], phases=phases, snapshots=snapshots
+    )
+
+
+def _phase(key: str, start: int, end: int | None) -> Phase:
+    return Phase(key=key, name=LocalizedText({"en": key}), start=start, end=end)
+
+
+# ---------------------------------------------------------------- the source's figures
+
+
+def test_whole_history() -> None:
+    """14 → 100 over 2007–2022: the figures DESIGN.md and the article give."""
+    g = growth(default_network())
+
+    assert (2007, 2022, 15, 86) == (g.start.year, g.end.year, g.years, g.change)
+    assert math.isclose(100 / 14, g.ratio or 0)
+    assert 614.29 == round(g.percent or 0, 2)
+    assert 0.14005 == round(g.cagr or 0, 5)
+    assert 5.29 == round(g.doubling_time or 0, 2)
+    assert Qualifier.EXACT == g.qualifier
+    assert g.phase is None
+    assert "fr" == g.language
+
+
+def test_explicit_years_and_dates() -> None:
+    """Years may be given as ints or dates; the default is the whole history."""
+    net = default_network()
+
+    assert growth(net) == growth(net, 2007, 2022)
+    assert growth(net, dt.date(2007, 3, 1), dt.date(2022, 1, 1)) == growth(net)
+
+
+def test_phase_growth_of_the_source() -> None:
+    """Per phase: 14→35, 35→56, 56→100; ratios 2.5, 1.6, 1.786 multiply to 7.14."""
+    per_phase = phase_growth(default_network())
+
+    assert ["experimentation", "implantation", "consolidation"] == [
+        g.phase.key for g in per_phase if g.phase is not None
+    ]
+    assert [(14, 35), (35, 56), (56, 100)] == [(g.start.members, g.end.members) for g in per_phase]
+    assert [2.5, 1.6, 1.786] == [round(g.ratio or 0, 3) for g in per_phase]
+    assert [Qualifier.APPROXIMATE, Qualifier.APPROXIMATE, Qualifier.EXACT] == [
+        g.qualifier for g in per_phase
+    ]
+    product = math.prod(g.ratio or 0 for g in per_phase)
+    assert math.isclose(growth(default_network()).ratio or 0, product)
+
+
+def test_missing_year_lists_the_years_there_are() -> None:
+    """A year with no snapshot raises SnapshotLookupError listing those that have one."""
+    with pytest.raises(SnapshotLookupError) as ei:
+        growth(default_network(), 2010, 2022)
+
+    assert (2007, 2012, 2017, 2022) == ei.value.available
+    assert 2010 == ei.value.year
+    assert "2007, 2012, 2017, 2022" in str(ei.value)
+    assert isinstance(ei.value, LookupError)
+
+
+def test_start_after_end() -> None:
+    """Growth runs forward in time."""
+    with pytest.raises(ValueError, match="after end"):
+        growth(default_network(), 2022, 2007)
+
+
+def test_no_snapshots() -> None:
+    """A network with no snapshots has no growth to measure."""
+    with pytest.raises(SnapshotLookupError, match="no membership snapshots"):
+        growth(_net())
+    assert () == phase_growth(_net(phases=(_phase("a", 2000, 2010),)))
+
+
+# ---------------------------------------------------------------- edge cases
+
+
+@pytest.mark.parametrize(
+    ("points", "expected"),
+    [
+        # (ratio, percent, cagr, doubling time)
+        (((2000, 0), (2010, 12)), (None, None, None, None)),
+        (((2000, 0), (2010, 0)), (None, None, None, None)),
+        (((2000, 10), (2010, 10)), (1.0, 0.0, 0.0, None)),
+        (((2000, 10), (2010, 0)), (0.0, -100.0, -1.0, None)),
+        (((2000, 10), (2010, 20)), (2.0, 100.0, 2 ** (1 / 10) - 1, 10.0)),
+        (((2000, 20), (2010, 10)), (0.5, -50.0, 0.5 ** (1 / 10) - 1, None)),
+        (((2000, 10), (2000, 10)), (1.0, 0.0, None, None)),  # zero years
+    ],
+)
+def test_undefined_metrics_are_none(
+    points: tuple[tuple[int, int], ...],
+    expected: tuple[float | None, float | None, float | None, float | None],
+) -> None:
+    """Undefined metrics are None: never NaN, never a ZeroDivisionError."""
+    net = _net(*dict(points).items())
+    g = growth(net, points[0][0], points[-1][0])
+    actual = (g.ratio, g.percent, g.cagr, g.doubling_time)
+
+    for want, got in zip(expected, actual, strict=True):
+        if want is None:
+            assert got is None
+        else:
+            assert got is not None
+            assert math.isclose(want, got, abs_tol=1e-12)
+
+
+def test_single_snapshot_growth_is_zero_years() -> None:
+    """With one snapshot the whole history is zero years: no rate."""
+    g = growth(_net((2010, 5)))
+
+    assert (0, 0, None) == (g.years, g.change, g.cagr)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        (14, 100, 100 / 14),
+        (0, 5, None),
+        (-1, 5, None),
+    ],
+)
+def test_ratio_helper(start: float, end: float, expected: float | None) -> None:
+    """`ratio` is end over start, None unless the start is above zero."""
+    assert expected == ratio(start, end)
+
+
+def test_plain_helpers_match_growth() -> None:
+    """The helpers give what `growth` gives, for numbers users already have."""
+    g = growth(default_network())
+
+    assert g.cagr == cagr(14, 100, 15)
+    assert g.percent == percent_change(14, 100)
+    assert g.doubling_time == doubling_time(g.cagr)
+    assert cagr(14, 100, 0) is None
+    assert cagr(14, 100, -1) is None
+    assert doubling_time(None) is None
+    assert doubling_time(-0.1) is None
+    assert doubling_time(float("nan")) is None
+    assert doubling_time(float("inf")) is None
+
+
+# ---------------------------------------------------------------- qualifiers
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        (Qualifier.EXACT, Qualifier.EXACT, Qualifier.EXACT),
+        (Qualifier.APPROXIMATE, Qualifier.EXACT, Qualifier.APPROXIMATE),
+        (Qualifier.EXACT, Qualifier.APPROXIMATE, Qualifier.APPROXIMATE),
+        (Qualifier.AT_LEAST, Qualifier.EXACT, Qualifier.AT_MOST),
+        (Qualifier.AT_MOST, Qualifier.EXACT, Qualifier.AT_LEAST),
+        (Qualifier.EXACT, Qualifier.AT_LEAST, Qualifier.AT_LEAST),
+        (Qualifier.EXACT, Qualifier.AT_MOST, Qualifier.AT_MOST),
+        (Qualifier.AT_LEAST, Qualifier.AT_MOST, Qualifier.AT_MOST),
+        (Qualifier.AT_MOST, Qualifier.AT_LEAST, Qualifier.AT_LEAST),
+        (Qualifier.AT_LEAST, Qualifier.AT_LEAST, Qualifier.APPROXIMATE),
+        (Qualifier.EXACT, Qualifier.NEARLY, Qualifier.NEARLY),
+        (Qualifier.NEARLY, Qualifier.EXACT, Qualifier.AT_LEAST),
+        (Qualifier.NEARLY, Qualifier.NEARLY, Qualifier.APPROXIMATE),
+        (Qualifier.AT_LEAST, Qualifier.NEARLY, Qualifier.AT_MOST),
+    ],
+)
+def test_qualifier_propagation(start: Qualifier, end: Qualifier, expected: Qualifier) -> None:
+    """EXACT only from two exact figures; a bound when every hedge pulls the same way."""
+    assert expected == growth_qualifier(start, end)
+
+
+@given(st.sampled_from(Qualifier), st.sampled_from(Qualifier))
+def test_qualifier_is_exact_only_from_exact(start: Qualifier, end: Qualifier) -> None:
+    """The result is EXACT exactly when both inputs are."""
+    exact = start is Qualifier.EXACT and end is Qualifier.EXACT
+
+    assert exact == (growth_qualifier(start, end) is Qualifier.EXACT)
+
+
+# ---------------------------------------------------------------- properties
+
+counts = st.integers(min_value=1, max_value=100_000)
+spans = st.integers(min_value=1, max_value=500)
+
+
+@given(counts, counts, spans)
+def test_cagr_compounds_back_to_the_end(start: int, end: int, years: int) -> None:
+    """The rate compounds back: start * (1 + cagr) ** years == end, within float tolerance."""
+    rate = cagr(start, end, years)
+
+    assert rate is not None
+    assert math.isclose(end, start * (1 + rate) ** years, rel_tol=1e-9)
+
+
+@given(st.lists(counts, min_size=3, max_size=8), st.lists(spans, min_size=7, max_size=7))
+def test_ratio_of_a_chain_is_the_product(members: list[int], gaps: list[int]) -> None:
+    """The ratio over a chain of snapshots is the product of the ratios along it."""
+    years = [2000]
+    for gap in gaps[: len(members) - 1]:
+        years.append(years[-1] + gap)
+    net = _net(*zip(years, members, strict=True))
+    steps = [growth(net, a, b) for a, b in itertools.pairwise(years)]
+
+    assert math.isclose(growth(net).ratio or 0, math.prod(s.ratio or 0 for s in steps))
+
+
+@given(networks())
+def test_growth_depends_on_its_two_snapshots_only(net: Network) -> None:
+    """Growth depends on the two snapshots only: the others can go without changing it."""
+    assume(len(net.snapshots) >= 3)
+    first, last = net.snapshots[0], net.snapshots[-1]
+    fewer = attrs.evolve(net, snapshots=(first, last))
+
+    assert growth(net) == growth(fewer)
+
+
+@given(counts, spans)
+def test_constant_membership_has_zero_growth(members: int, years: int) -> None:
+    """A network whose membership does not change grows by 0 by every metric."""
+    g = growth(_net((2000, members), (2000 + years, members)))
+
+    assert (0, 1.0, 0.0, 0.0, None) == (g.change, g.ratio, g.percent, g.cagr, g.doubling_time)
+
+
+@given(networks())
+def test_phase_growth_stays_in_its_phase(net: Network) -> None:
+    """Each phase's growth ends within its phase, and a phase-dated end belongs to it."""
+    for g in phase_growth(net):
+        assert g.phase is not None
+        assert g.start.year <= g.phase.start
+        assert g.phase.contains(g.end.year)
+        assert g.start.year < g.end.year
+        if g.end.dating is Dating.PHASE:
+            assert g.phase.key == g.end.phase
+        if g.start.dating is Dating.PHASE:
+            assert g.phase.key != g.start.phase
+
+
+def test_phase_dated_snapshot_belongs_to_its_phase() -> None:
+    """A snapshot dated by phase A never ends phase B's measure, even inside B's span."""
+    a, b = _phase("a", 2000, 2005), _phase("b", 2005, 2010)
+    snapshots = [
+        MembershipSnapshot(year=2000, members=10),
+        MembershipSnapshot(year=2005, members=20, dating=Dating.PHASE, phase="a"),
+    ]
+    net = Network(
+        name=LocalizedText({"en": "T"}), languages=["en"], phases=[a, b], snapshots=snapshots
+    )
+
+    assert [("a", 10, 20)] == [
+        (g.phase.key, g.start.members, g.end.members) for g in phase_growth(net) if g.phase
+    ]
+
+
+def test_open_ended_phase_growth() -> None:
+    """An open-ended phase is measured to its last snapshot."""
+    net = _net((2000, 10), (2010, 30), (2020, 40), phases=(_phase("now", 2010, None),))
+
+    (g,) = phase_growth(net)
+    assert (2010, 2020) == (g.start.year, g.end.year)
+
+
+# ---------------------------------------------------------------- estimates
+
+
+def test_members_at_a_snapshot_is_exact_there() -> None:
+    """At a snapshot the estimate is the snapshot, with its own qualifier."""
+    estimate = members_at(default_network(), 2012)
+
+    assert (35.0, Qualifier.APPROXIMATE, "snapshot") == (
+        estimate.members,
+        estimate.qualifier,
+        estimate.method,
+    )
+    assert (default_network().snapshot(2012),) == estimate.based_on
+
+
+@pytest.mark.parametrize(
+    ("method", "year", "expected"),
+    [
+        ("linear", 2010, 14 + 3 / 5 * (35 - 14)),
+        ("geometric", 2010, 14 * (35 / 14) ** (3 / 5)),
+        ("linear", 2020, 56 + 3 / 5 * 44),
+    ],
+)
+def test_members_between_snapshots(method: str, year: int, expected: float) -> None:
+    """Between snapshots: linear or geometric, APPROXIMATE, naming the two snapshots."""
+    estimate = members_at(default_network(), year, method=method)  # type: ignore[arg-type]
+
+    assert math.isclose(expected, estimate.members)
+    assert Qualifier.APPROXIMATE == estimate.qualifier
+    assert 2 == len(estimate.based_on)
+
+
+def test_members_outside_needs_extrapolate() -> None:
+    """Outside the snapshots: SnapshotLookupError unless extrapolate=True."""
+    net = default_network()
+    with pytest.raises(SnapshotLookupError):
+        members_at(net, 2030)
+    after = members_at(net, 2027, extrapolate=True)
+    before = members_at(_net((2000, 10), (2010, 5)), 2030, extrapolate=True)
+
+    assert math.isclose(100 + 5 / 5 * 44, after.members)
+    assert [2017, 2022] == [s.year for s in after.based_on]
+    assert 0.0 == before.members  # a linear fall stops at zero
+
+
+def test_members_at_refuses_bad_method_and_zero_geometric() -> None:
+    """Only "linear" and "geometric"; a geometric estimate needs counts above zero."""
+    with pytest.raises(ValueError, match="'linear' or 'geometric'"):
+        members_at(default_network(), 2010, method="cubic")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="above 0"):
+        members_at(_net((2000, 0), (2010, 5)), 2005, method="geometric")
+    with pytest.raises(SnapshotLookupError):
+        members_at(_net((2000, 3)), 2005, extrapolate=True)
+
+
+@given(networks())
+def test_members_at_snapshots_is_the_snapshot(net: Network) -> None:
+    """At each snapshot the estimate is that snapshot's figure, whatever the method."""
+    for snapshot in net.snapshots:
+        for method in ("linear", "geometric"):
+            estimate = members_at(net, snapshot.year, method=method)
+            assert float(snapshot.members) == estimate.members
+            assert snapshot.qualifier == estimate.qualifier
+
+
+@given(
+    st.lists(counts, min_size=2, max_size=6).map(sorted),
+    st.lists(spans, min_size=5, max_size=5),
+    st.sampled_from(["linear", "geometric"]),
+)
+def test_members_at_is_monotone_for_monotone_data(
+    members: list[int], gaps: list[int], method: str
+) -> None:
+    """For rising membership the estimate rises (never falls) year by year."""
+    years = [2000]
+    for gap in gaps[: len(members) - 1]:
+        years.append(years[-1] + gap)
+    net = _net(*zip(years, members, strict=True))
+    values = [
+        members_at(net, year, method=method).members  # type: ignore[arg-type]
+        for year in range(years[0], years[-1] + 1)
+    ]
+
+    assert all(a <= b * (1 + 1e-12) for a, b in itertools.pairwise(values))
+
+
+def test_growth_between_is_the_public_constructor() -> None:
+    """`Growth.between` gives the same result as `growth` for the same snapshots."""
+    net = default_network()
+
+    assert attrs.evolve(Growth.between(net.snapshots[0], net.snapshots[-1]), language="fr") == (
+        growth(net)
+    )
