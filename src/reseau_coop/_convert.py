@@ -9,7 +9,6 @@ into one `DataError` whose problems each end at the field to fix.
 
 from __future__ import annotations
 
-import difflib
 import enum
 import functools
 import math
@@ -19,11 +18,12 @@ from typing import Any, Final, Union, get_args, get_origin
 
 import attrs
 from cattrs.errors import (
+    AttributeValidationNote,
     ClassValidationError,
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.gen import make_dict_unstructure_fn, override
 from cattrs.preconf.json import JsonConverter, make_converter
 
 from ._errors import DataError, PathSegment, Problem
@@ -41,9 +41,6 @@ from ._model import (
     language_problems,
     texts_in,
 )
-
-for _cls in (LocalizedText, MembershipSnapshot, Milestone, Network, Phase, Service, Share, Source):
-    attrs.resolve_types(_cls)  # the walks below read field types, which are strings until resolved
 
 FORMAT_VERSION: Final = 1
 """The version of the document layout this release reads and writes."""
@@ -207,28 +204,60 @@ def _omit_none_unstructure(
 
 def _attrs_structure(converter: JsonConverter) -> Callable[[type], Callable[[Any, type], Any]]:
     """
-    Structure attrs classes from tables, leaving unknown keys out.
+    Structure attrs classes from tables, field by field, gathering every failure.
 
-    Unknown keys are *reported*, not dropped: `network_from_dict` finds them
-    all, with their paths, in one walk of the document before structuring, so
-    a document with an unknown key and a broken invariant reports both at once.
+    The hook walks the fields instead of generating code (as cattrs'
+    `make_dict_structure_fn` does), which keeps the first load fast; it raises
+    the same `ClassValidationError`, with an `AttributeValidationNote` per field.
+
+    Unknown keys are *reported*, not dropped: `build_network` finds them all,
+    with their paths, in one walk of the document before structuring, so a
+    document with an unknown key and a broken invariant reports both at once.
     """
 
     def factory(cls: type) -> Callable[[Any, type], Any]:
-        inner: Callable[[Any, type], Any] = make_dict_structure_fn(cls, converter)
-        known = frozenset(a.name for a in attrs.fields(cls) if a.init)
+        plan = [
+            (a.name, a.type, converter.get_structure_hook(a.type), a.default is attrs.NOTHING)
+            for a in attrs.fields(cls)
+            if a.init
+        ]
 
-        def structure(value: object, kind: type) -> Any:
+        def structure(value: object, _: type) -> Any:
             if not isinstance(value, dict):
                 msg = f"expected a table, got {_kind(value)}"
                 raise TypeError(msg)
-            if any(key not in known for key in value):
-                value = {key: item for key, item in value.items() if key in known}
-            return inner(value, kind)
+            kwargs: dict[str, Any] = {}
+            errors: list[Exception] = []
+            for name, kind, hook, required in plan:
+                if name not in value:
+                    if required:
+                        missing = KeyError(name)
+                        missing.add_note(_note(cls, name, kind))
+                        errors.append(missing)
+                    continue
+                try:
+                    kwargs[name] = hook(value[name], kind)
+                except Exception as exc:  # noqa: BLE001 - every failure is gathered and re-raised
+                    exc.add_note(_note(cls, name, kind))
+                    errors.append(exc)
+            if errors:
+                msg = f"While structuring {cls.__name__}"
+                raise ClassValidationError(msg, errors, cls)
+            try:
+                return cls(**kwargs)
+            except DataError as exc:
+                msg = f"While structuring {cls.__name__}"
+                raise ClassValidationError(msg, [exc], cls) from None
 
         return structure
 
     return factory
+
+
+def _note(cls: type, name: str, kind: Any) -> AttributeValidationNote:
+    return AttributeValidationNote(
+        f"Structuring class {cls.__name__} @ attribute {name}", name, kind
+    )
 
 
 def _unknown_keys(value: object, kind: Any, path: tuple[PathSegment, ...]) -> Iterator[Problem]:
@@ -246,6 +275,8 @@ def _unknown_keys(value: object, kind: Any, path: tuple[PathSegment, ...]) -> It
             if key in types:
                 yield from _unknown_keys(item, types[key], (*path, key))
             else:
+                import difflib  # noqa: PLC0415 - only when a document has a typo
+
                 hint = difflib.get_close_matches(str(key), types, n=1)
                 also = f"; did you mean {hint[0]!r}?" if hint else ""
                 yield Problem((*path, key), f"unknown key {key!r}{also}")
@@ -253,6 +284,17 @@ def _unknown_keys(value: object, kind: Any, path: tuple[PathSegment, ...]) -> It
 
 def make_reseau_converter() -> JsonConverter:
     """Build the library's converter (use `converter()`, which builds it once)."""
+    for cls in (
+        LocalizedText,
+        MembershipSnapshot,
+        Milestone,
+        Network,
+        Phase,
+        Service,
+        Share,
+        Source,
+    ):
+        attrs.resolve_types(cls)  # hooks and walks read field types: strings until resolved
     conv = make_converter(detailed_validation=True)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(float, _structure_float)
@@ -336,10 +378,11 @@ def build_network(data: object, found: Iterable[Problem]) -> Network:
         message = f"unknown format {_kind(version)}; this release reads format {FORMAT_VERSION}"
         raise DataError([*found, Problem(("format",), message)])
     body = {key: value for key, value in data.items() if key != "format"}
+    conv = converter()  # resolves the model's field types, which the walk reads
     found.extend(_unknown_keys(body, Network, ()))
     network: Network | None = None
     try:
-        network = converter().structure(body, Network)
+        network = conv.structure(body, Network)
     except ClassValidationError as exc:
         found.extend(problems_from(exc))
         if exc.group_exceptions()[0]:  # some fields failed, so the network was never built

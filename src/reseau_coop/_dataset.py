@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from importlib.resources import files
+import pkgutil
 
 from ._io import loads
 from ._model import Network
@@ -34,4 +34,10 @@ def default_network() -> Network:
 
 def default_document() -> str:
     """The default dataset's JSON document, exactly as shipped."""
-    return files("reseau_coop").joinpath(DATA_FILE).read_text("utf-8")
+    # pkgutil reads through the package's loader (zip imports included) and
+    # imports in a fraction of the time importlib.resources takes.
+    data = pkgutil.get_data("reseau_coop", DATA_FILE)
+    if data is None:  # pragma: no cover - only a loader that cannot read data
+        msg = f"the package's loader cannot read {DATA_FILE}"
+        raise OSError(msg)
+    return data.decode("utf-8")

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import json
 import os
-import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
-
-import tomli_w
 
 from ._convert import NonFinite, build_network, network_to_dict
 from ._errors import DataError, PathSegment, Problem
@@ -88,6 +85,8 @@ def _parse_json(text: str) -> tuple[object, list[Problem]]:
 
 
 def _parse_toml(text: str) -> tuple[object, list[Problem]]:
+    import tomllib  # noqa: PLC0415 - imported when TOML is used, to keep `import` fast
+
     try:
         return tomllib.loads(text), []
     except tomllib.TOMLDecodeError as exc:
@@ -153,6 +152,8 @@ def dumps(network: Network, format: Format = "json") -> str:  # noqa: A002 - pub
     document = network_to_dict(network)
     if kind == "json":
         return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    import tomli_w  # noqa: PLC0415 - imported when TOML is used, to keep `import` fast
+
     return tomli_w.dumps(document)
 
 

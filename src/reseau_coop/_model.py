@@ -704,7 +704,7 @@ def language_problems(languages: object) -> Iterator[Problem]:
         seen.add(tag)
 
 
-@frozen(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class Parts:
     """
     A network's parts, some possibly missing, for the checks that span records.

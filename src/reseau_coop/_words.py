@@ -12,7 +12,6 @@ space (U+202F) before `%` and between thousands.
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Final, Literal, TypeAlias
 
 from ._metrics import Growth
@@ -38,29 +37,32 @@ MULTIPLES: Final[dict[int, tuple[str, str]]] = {
 
 Hedge: TypeAlias = Literal["", "more than", "nearly"]
 
-_EXACT_LOW, _EXACT_HIGH, _NEARLY_LOW = Fraction("0.995"), Fraction("1.005"), Fraction("0.95")
-_HALF = Fraction(1, 2)
 
-
-def whole_multiple(value: Fraction) -> tuple[Hedge, int] | None:
+def whole_multiple(end: int, start: int) -> tuple[Hedge, int] | None:
     """
-    The whole multiple from 2 to 10 that *value* is said as, with its hedge, if any.
+    The whole multiple from 2 to 10 that the ratio *end* / *start* is said as, and its hedge.
 
     Bands (closed as written, so none falls between two): `[0.995n, 1.005n]` is
-    the multiple itself, `(1.005n, n + 0.5)` "more than", `[0.95n, 0.995n)` "nearly".
+    the multiple itself, `(1.005n, n + 0.5)` "more than", `[0.95n, 0.995n)`
+    "nearly". The bands are compared in whole numbers, so no rounding moves a
+    ratio across one.
 
-    >>> whole_multiple(Fraction(100, 14))
+    >>> whole_multiple(100, 14)
     ('more than', 7)
-    >>> whole_multiple(Fraction(5, 2)) is None
+    >>> whole_multiple(25, 10) is None
     True
 
     """
+    if start <= 0:
+        return None
+    scaled = 1000 * end  # the ratio in thousandths, times start
     for n in MULTIPLES:
-        if _EXACT_LOW * n <= value <= _EXACT_HIGH * n:
+        low, high, nearly = 995 * n * start, 1005 * n * start, 950 * n * start
+        if low <= scaled <= high:
             return "", n
-        if _EXACT_HIGH * n < value < n + _HALF:
+        if high < scaled and 2 * end < (2 * n + 1) * start:
             return "more than", n
-        if _NEARLY_LOW * n <= value < _EXACT_LOW * n:
+        if nearly <= scaled < low:
             return "nearly", n
     return None
 
@@ -144,17 +146,17 @@ def _figure(members: int, qualifier: Qualifier, lang: Language, *, after_de: boo
     return f"{with_de if after_de else plain}{number}"
 
 
-def _multiplier(value: Fraction, lang: Language) -> str:
+def _multiplier(end: int, start: int, lang: Language) -> str:
     """How much membership was multiplied by, in words when the source would."""
-    found = whole_multiple(value)
+    found = whole_multiple(end, start)
     if found is not None:
         hedge, n = found
         word = MULTIPLES[n][0 if lang == "fr" else 1]
         if lang == "fr":
             return {"": "a ", "more than": "a plus que ", "nearly": "a presque "}[hedge] + word
         return {"": "", "more than": "more than ", "nearly": "nearly "}[hedge] + word
-    places = 2 if value < Fraction(11, 10) else 1
-    number = decimal(float(value), lang, places)
+    places = 2 if 10 * end < 11 * start else 1
+    number = decimal(end / start, lang, places)
     return f"a été multiplié par {number}" if lang == "fr" else f"multiplied by {number}"
 
 
@@ -189,6 +191,11 @@ def describe_growth(growth: Growth, lang: str | None = None) -> str:
     return sentence
 
 
+def _fall(start: int, end: int) -> float:
+    """How much a count fell, in percent of where it started."""
+    return (start - end) / start * 100
+
+
 def _when(growth: Growth, lang: Language) -> str:
     start, end, years = growth.start.year, growth.end.year, growth.years
     if years == 0:
@@ -208,11 +215,10 @@ def _fr(growth: Growth) -> str:
     origin = _figure(start.members, start.qualifier, "fr", after_de=True)
     if start.members == 0:
         return f"{when}, le membrariat est passé {origin} à {to} {noun}."
-    value = Fraction(end.members, start.members)
-    if value < 1:
-        verb = f"a diminué de {percent(float(1 - value) * 100, 'fr')}"
+    if end.members < start.members:
+        verb = f"a diminué de {percent(_fall(start.members, end.members), 'fr')}"
     else:
-        verb = _multiplier(value, "fr")
+        verb = _multiplier(end.members, start.members, "fr")
     return f"{when}, le membrariat {verb}, passant {origin} à {to} {noun}."
 
 
@@ -226,9 +232,8 @@ def _en(growth: Growth) -> str:
     origin = _figure(start.members, start.qualifier, "en")
     if start.members == 0:
         return f"{when}, membership went from {origin} to {to} {noun}."
-    value = Fraction(end.members, start.members)
-    if value < 1:
-        verb = f"fell by {percent(float(1 - value) * 100, 'en')}"
+    if end.members < start.members:
+        verb = f"fell by {percent(_fall(start.members, end.members), 'en')}"
     else:
-        verb = _multiplier(value, "en")
+        verb = _multiplier(end.members, start.members, "en")
     return f"{when}, membership {verb}, from {origin} to {to} {noun}."

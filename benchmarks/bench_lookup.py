@@ -1,0 +1,195 @@
+"""
+Benchmarks for period lookup and import time, each measured against its baseline in one run.
+
+Run on demand, not in the test suite:
+
+    python -m pip install -e ".[bench]"
+    python benchmarks/bench_lookup.py            # add --quick for a fast smoke run
+
+Goals (issue 3): `phase_at` within 2.5x of a bare `bisect.bisect_right` plus bounds
+check; `phase_index` on 1,000,000 years no slower than a hand-written
+`numpy.searchsorted` plus the same check, and faster than pandas
+`IntervalIndex.get_indexer`; `import reseau_coop; reseau_coop.default_network()`
+within 1.4x of `import attrs, cattrs, cattrs.preconf.json`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import timeit
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+import reseau_coop
+from reseau_coop import LocalizedText, Network, Phase, phase_at, phase_index
+
+MAX_YEAR = 9999
+
+
+def _network_with(count: int) -> Network:
+    """*count* one-year phases with one-year gaps: 1, 3, 5, ... (5,000 reach 9999)."""
+    phases = [
+        Phase(key=f"p{i}", name=LocalizedText({"en": f"P{i}"}), start=2 * i + 1, end=2 * i + 1)
+        for i in range(count)
+    ]
+    return Network(name=LocalizedText({"en": "Bench"}), languages=["en"], phases=phases)
+
+
+def _best(func: Callable[[], object], number: int, repeat: int) -> float:
+    """Best time per call, in seconds, over *repeat* runs of *number* calls."""
+    return min(timeit.repeat(func, number=number, repeat=repeat)) / number
+
+
+def bench_phase_at(repeat: int) -> dict[str, float]:
+    """Single `phase_at` against a bare bisect over the same starts, with the bounds check."""
+    net = reseau_coop.default_network()
+    starts = [p.start for p in net.phases]
+    ends = [MAX_YEAR if p.end is None else p.end for p in net.phases]
+    phases = net.phases
+    year = 2015
+
+    def bare() -> Phase | None:
+        i = bisect.bisect_right(starts, year) - 1
+        if i >= 0 and year <= ends[i]:
+            return phases[i]
+        return None
+
+    def ours() -> Phase:
+        return phase_at(net, year)
+
+    assert bare() is ours()
+    number = 200_000
+    return {"bisect": _best(bare, number, repeat), "phase_at": _best(ours, number, repeat)}
+
+
+def _searchsorted(net: Network, years: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    starts = np.array([p.start for p in net.phases], dtype=np.int64)
+    ends = np.array([MAX_YEAR if p.end is None else p.end for p in net.phases], dtype=np.int64)
+    index = np.searchsorted(starts, years, side="right") - 1
+    inside = (index >= 0) & (years <= ends[np.maximum(index, 0)]) & (years >= 1)
+    return np.where(inside, index, -1)
+
+
+def _pandas_index(net: Network) -> Any:  # noqa: ANN401 - pandas is optional
+    import pandas as pd  # noqa: PLC0415
+
+    starts = [p.start for p in net.phases]
+    rights = []
+    for i, p in enumerate(net.phases):
+        right = (MAX_YEAR if p.end is None else p.end) + 1
+        if i + 1 < len(net.phases):
+            right = min(right, net.phases[i + 1].start)  # half-open, cut at the next start
+        rights.append(right)
+    return pd.IntervalIndex.from_arrays(starts, rights, closed="left")
+
+
+def bench_phase_index(count: int, size: int, repeat: int) -> dict[str, float]:
+    """`phase_index` on *size* years against searchsorted by hand and pandas."""
+    net = _network_with(count)
+    rng = np.random.default_rng(2007)
+    years = rng.integers(0, 10_500, size=size, dtype=np.int64)
+    ours = phase_index(net, years)
+    assert np.array_equal(ours, _searchsorted(net, years)), "phase_index disagrees"
+    result = {
+        "searchsorted": _best(lambda: _searchsorted(net, years), 1, repeat),
+        "phase_index": _best(lambda: phase_index(net, years), 1, repeat),
+    }
+    try:
+        index = _pandas_index(net)
+    except ImportError:
+        print("  (pandas is not installed: pip install pandas to compare)")
+        return result
+    result["pandas"] = _best(lambda: index.get_indexer(years), 1, repeat)
+    return result
+
+
+# Installed packages run from compiled bytecode (pip compiles it on install); let the
+# warm-up runs write it for a source checkout too, whatever PYTHONDONTWRITEBYTECODE says.
+_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def _run(code: str) -> tuple[float, float]:
+    """Wall-clock and CPU (user + system) seconds of one fresh interpreter running *code*."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = timeit.default_timer()
+    subprocess.run([sys.executable, "-c", code], check=True, env=_ENV)  # noqa: S603
+    wall = timeit.default_timer() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def bench_import(runs: int) -> dict[str, tuple[float, float]]:
+    """
+    Fresh-process time of the first dataset against importing attrs and cattrs.
+
+    The three commands take turns, so a slow spell of the machine hits all three
+    alike; each figure is the median of *runs*, minus that of `python -c pass`.
+    """
+    codes = {
+        "python -c pass": "pass",
+        "attrs+cattrs": "import attrs, cattrs, cattrs.preconf.json",
+        "reseau_coop": "import reseau_coop; reseau_coop.default_network()",
+    }
+    for code in codes.values():  # warm the file cache and write bytecode
+        _run(code)
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in codes}
+    for _ in range(runs):
+        for name, code in codes.items():
+            times[name].append(_run(code))
+    medians = {
+        name: (statistics.median(w for w, _ in got), statistics.median(c for _, c in got))
+        for name, got in times.items()
+    }
+    wall0, cpu0 = medians.pop("python -c pass")
+    return {name: (wall - wall0, cpu - cpu0) for name, (wall, cpu) in medians.items()}
+
+
+def main() -> int:
+    """Run every benchmark and print each figure beside its baseline."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats, smaller arrays")
+    args = parser.parse_args()
+    repeat = 3 if args.quick else 7
+    size = 100_000 if args.quick else 1_000_000
+
+    versions = f"NumPy {np.__version__}, reseau_coop {reseau_coop.__version__}"
+    print(f"Python {sys.version.split()[0]}, {versions}")
+    at = bench_phase_at(repeat)
+    print("\nphase_at, one year, default dataset (3 phases)")
+    print(f"  bare bisect + bounds : {at['bisect'] * 1e9:8.1f} ns")
+    print(f"  phase_at             : {at['phase_at'] * 1e9:8.1f} ns")
+    print(f"  ratio                : {at['phase_at'] / at['bisect']:8.2f}x  (goal <= 2.5x)")
+
+    for count in (3, 5000):
+        result = bench_phase_index(count, size, repeat)
+        print(f"\nphase_index, {size:,} years (NumPy int64), {count:,} phases")
+        for name, seconds in result.items():
+            print(f"  {name:<13}: {seconds * 1e3:8.2f} ms")
+        ratio = result["phase_index"] / result["searchsorted"]
+        print(f"  vs searchsorted: {ratio:8.2f}x  (goal <= 1.0x)")
+        if "pandas" in result:
+            versus = result["phase_index"] / result["pandas"]
+            print(f"  vs pandas      : {versus:8.3f}x  (goal < 1.0x)")
+
+    runs = 3 if args.quick else 7
+    imports = bench_import(runs)
+    print(f"\nfresh process, median of {runs}, minus `python -c pass` (wall, CPU)")
+    for name, (wall, cpu) in imports.items():
+        print(f"  {name:<13}: {wall * 1e3:8.1f} ms {cpu * 1e3:8.1f} ms")
+    wall_ratio = imports["reseau_coop"][0] / imports["attrs+cattrs"][0]
+    cpu_ratio = imports["reseau_coop"][1] / imports["attrs+cattrs"][1]
+    print(f"  ratio        : {wall_ratio:8.2f}x {cpu_ratio:8.2f}x  (goal <= 1.4x)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
