@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from typing import Any, SupportsIndex
 
 import numpy as np
@@ -250,3 +252,19 @@ def test_dates_look_up_their_year(net: Network, day: dt.date) -> None:
     """A date is looked up as its year."""
     assert phases_at(net, day.year) == phases_at(net, day)
     assert phase_index(net, [day.year]) == phase_index(net, [day])
+
+
+def test_numpy_is_imported_only_when_given_an_array() -> None:
+    """Importing the package and looking up lists leaves NumPy (and TOML) unimported."""
+    code = (
+        "import sys, reseau_coop as rc\n"
+        "net = rc.default_network()\n"
+        "assert rc.phase_index(net, [2012]) == [1]\n"
+        "rc.phase_at(net, 2012); rc.growth(net); rc.describe_growth(rc.growth(net))\n"
+        "print(sorted(m for m in ('numpy', 'tomllib', 'tomli_w', 'pandas') if m in sys.modules))\n"
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+
+    assert "[]" == result.stdout.strip()

@@ -7,7 +7,7 @@ If a change to the annotations breaks ordinary use, this file stops type-checkin
 from __future__ import annotations
 
 from pathlib import Path
-from typing import assert_type
+from typing import Any, assert_type
 
 import reseau_coop
 from reseau_coop import (
@@ -60,3 +60,22 @@ def default() -> str:
     net = reseau_coop.default_network()
     assert_type(reseau_coop.__version__, str)
     return net.name["fr"]
+
+
+def lookups_and_growth() -> str:
+    """Period lookup and growth, typed."""
+    import numpy as np  # noqa: PLC0415
+
+    net = reseau_coop.default_network()
+    assert_type(reseau_coop.phase_at(net, 2012), Phase)
+    assert_type(reseau_coop.phases_at(net, np.int64(2012)), tuple[Phase, ...])
+    assert_type(reseau_coop.phase_index(net, [2012, 2013]), list[int])
+    array = reseau_coop.phase_index(net, np.array([2012], dtype=np.int64))
+    assert_type(array, np.ndarray[tuple[Any, ...], np.dtype[np.intp]])
+    g = reseau_coop.growth(net, 2007, 2022)
+    assert_type(g, reseau_coop.Growth)
+    assert_type(g.cagr, float | None)
+    assert_type(reseau_coop.phase_growth(net), tuple[reseau_coop.Growth, ...])
+    assert_type(reseau_coop.members_at(net, 2020).members, float)
+    assert_type(reseau_coop.cagr(14, 100, 15), float | None)
+    return reseau_coop.describe_growth(g, "en")
