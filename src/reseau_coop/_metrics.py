@@ -310,14 +310,14 @@ def phase_growth(network: Network) -> tuple[Growth, ...]:
     """
     out: list[Growth] = []
     for phase in network.phases:
-        first = _phase_start(network.snapshots, phase)
-        last = _phase_end(network.snapshots, phase)
+        first = phase_start_snapshot(network.snapshots, phase)
+        last = phase_end_snapshot(network.snapshots, phase)
         if first is not None and last is not None and first.year < last.year:
             out.append(Growth.between(first, last, phase=phase, language=network.languages[0]))
     return tuple(out)
 
 
-def _phase_start(
+def phase_start_snapshot(
     snapshots: Sequence[MembershipSnapshot], phase: Phase
 ) -> MembershipSnapshot | None:
     """The snapshot at, or last before, the start of *phase* (not one dated by it)."""
@@ -330,7 +330,9 @@ def _phase_start(
     return found
 
 
-def _phase_end(snapshots: Sequence[MembershipSnapshot], phase: Phase) -> MembershipSnapshot | None:
+def phase_end_snapshot(
+    snapshots: Sequence[MembershipSnapshot], phase: Phase
+) -> MembershipSnapshot | None:
     """The snapshot at, or last within, the end of *phase* (none dated by another phase)."""
     found = None
     for snapshot in snapshots:

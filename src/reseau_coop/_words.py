@@ -106,17 +106,18 @@ def decimal(value: float, lang: Language, places: int = 1) -> str:
     return text
 
 
-def percent(value: float, lang: Language) -> str:
+def percent(value: float, lang: Language, places: int | None = None) -> str:
     """
     A percentage: `"17 %"` (with U+202F) in French, `"17%"` in English.
 
-    Whole percent, or one decimal under 10 %.
+    Whole percent, or one decimal under 10 %, unless *places* says otherwise.
 
     >>> percent(16.67, "fr"), percent(16.67, "en"), percent(2.54, "en")
     ('17\u202f%', '17%', '2.5%')
 
     """
-    places = 0 if abs(value) >= 10 else 1  # noqa: PLR2004
+    if places is None:
+        places = 0 if abs(value) >= 10 else 1  # noqa: PLR2004
     number = decimal(value, lang, places)
     return f"{number}{NNBSP}%" if lang == "fr" else f"{number}%"
 

@@ -1,0 +1,643 @@
+"""
+The `reseau-coop` command: a thin layer over the public functions.
+
+Exit status: 0 on success; 1 when the data or the question fails (an invalid,
+missing or unreadable file, a year in no phase, a year with no snapshot); 2 when
+the command line itself is wrong (argparse's own rule). Errors go to stderr as
+one sentence, never as a traceback. No colour is used, so `NO_COLOR` holds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import json
+import os
+import sys
+import textwrap
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, Final, NoReturn, TextIO
+
+from ._convert import converter
+from ._dataset import default_network
+from ._errors import DataError, ReseauCoopError
+from ._io import dumps, format_of, load
+from ._lookup import phase_at, phases_at
+from ._metrics import Growth, growth, phase_end_snapshot, phase_growth
+from ._model import MembershipSnapshot, Network, Phase, Qualifier, Service
+from ._words import describe_growth, integer, percent
+
+PROG: Final = "reseau-coop"
+WIDTH: Final = 80
+
+LABELS: Final[dict[str, dict[str, str]]] = {
+    "fr": {
+        "source": "Source",
+        "article": "article",
+        "phases": "Phases",
+        "years": "Années",
+        "phase": "Phase",
+        "members_end": "Membres à la fin",
+        "services": "Services",
+        "since": "depuis la",
+        "no_date": "date inconnue",
+        "flagship": "phare",
+        "membership": "Membrariat",
+        "dated_by": "daté par la",
+        "growth": "Croissance",
+        "legend": "≈ environ · ≥ au moins · ≤ au plus · ≲ près de, au plus",
+        "members": "Membres",
+        "change": "Variation",
+        "ratio": "Rapport",
+        "percent": "Variation en %",
+        "cagr": "Croissance annuelle",
+        "per_year": "par an",
+        "doubling": "Doublement",
+        "years_unit": "ans",
+        "figures": "Chiffres",
+        "shared": "{year} est aussi dans {other} : la phase qui commence l’emporte "
+        "(--all pour les deux).",
+        "valid": "valide",
+        "problem": "{n} problème",
+        "problems": "{n} problèmes",
+        "written": "écrit",
+        "none": "—",
+        "colon": "\u00a0:",
+    },
+    "en": {
+        "source": "Source",
+        "article": "article",
+        "phases": "Phases",
+        "years": "Years",
+        "phase": "Phase",
+        "members_end": "Members at end",
+        "services": "Services",
+        "since": "since the",
+        "no_date": "date unknown",
+        "flagship": "flagship",
+        "membership": "Membership",
+        "dated_by": "dated by the",
+        "growth": "Growth",
+        "legend": "≈ about · ≥ at least · ≤ at most · ≲ nearly, at most",
+        "members": "Members",
+        "change": "Change",
+        "ratio": "Ratio",
+        "percent": "Percent change",
+        "cagr": "Yearly growth",
+        "per_year": "a year",
+        "doubling": "Doubling time",
+        "years_unit": "years",
+        "figures": "Figures",
+        "shared": "{year} is also in {other}: the phase that begins wins (--all for both).",
+        "valid": "valid",
+        "problem": "{n} problem",
+        "problems": "{n} problems",
+        "written": "wrote",
+        "none": "—",
+        "colon": ":",
+    },
+}
+
+SIGNS: Final = {
+    Qualifier.EXACT: "",
+    Qualifier.APPROXIMATE: "≈ ",
+    Qualifier.AT_LEAST: "≥ ",
+    Qualifier.AT_MOST: "≤ ",
+    Qualifier.NEARLY: "≲ ",
+}
+QUALIFIER_WORDS: Final = {
+    "fr": {
+        Qualifier.EXACT: "exacts",
+        Qualifier.APPROXIMATE: "approximatifs",
+        Qualifier.AT_LEAST: "au moins (borne inférieure)",
+        Qualifier.AT_MOST: "au plus (borne supérieure)",
+        Qualifier.NEARLY: "presque (au plus)",
+    },
+    "en": {
+        Qualifier.EXACT: "exact",
+        Qualifier.APPROXIMATE: "approximate",
+        Qualifier.AT_LEAST: "at least (a lower bound)",
+        Qualifier.AT_MOST: "at most (an upper bound)",
+        Qualifier.NEARLY: "nearly (at most)",
+    },
+}
+
+
+class CommandError(Exception):
+    """A failure of the data or the question: one sentence on stderr, exit status 1."""
+
+
+# ---------------------------------------------------------------- arguments
+
+
+def _when(text: str) -> int | dt.date:
+    """A year (`2012`) or an ISO date (`2012-05-01`), for `phase WHEN`."""
+    value = text.strip()
+    try:
+        if value.lstrip("-").isdigit():
+            return int(value)
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        msg = f"not a year or an ISO date (YYYY-MM-DD): {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
+def _year(text: str) -> int:
+    """A year, for `growth START END`."""
+    value = _when(text)
+    return value if isinstance(value, int) else value.year
+
+
+def default_language(environ: dict[str, str] | None = None) -> str:
+    """
+    French when the user's locale is French, English otherwise.
+
+    The locale is the first of `LC_ALL`, `LC_MESSAGES` and `LANG` that is set.
+
+    >>> default_language({"LANG": "fr_CA.UTF-8"}), default_language({"LC_ALL": "C"})
+    ('fr', 'en')
+
+    """
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name)
+        if value:
+            return "fr" if value.lower().startswith("fr") else "en"
+    return "en"
+
+
+EXAMPLES: Final = {
+    "summary": """examples:
+  reseau-coop                       the Réseau COOP's history, in your locale's language
+  reseau-coop summary --lang en     the same, in English
+  reseau-coop --data history.toml   another network's history
+  reseau-coop --json                the same, as JSON""",
+    "phase": """examples:
+  reseau-coop phase 2015            the phase 2015 falls in
+  reseau-coop phase 2012 --all      both phases of a year two phases share
+  reseau-coop phase 2019-05-01      the phase of a date
+  reseau-coop phase 2012 --boundary earlier""",
+    "growth": """examples:
+  reseau-coop growth                the whole history, first to last snapshot
+  reseau-coop growth 2007 2017      between the snapshots of two years
+  reseau-coop growth --by-phase     phase by phase
+  reseau-coop growth --json         the metrics as JSON""",
+    "validate": """examples:
+  reseau-coop validate history.json
+  reseau-coop validate data/*.toml --json""",
+    "export": """examples:
+  reseau-coop export                       the data as JSON, on stdout
+  reseau-coop export --format toml -o history.toml
+  reseau-coop --data old.json export -o new.toml   convert JSON to TOML""",
+}
+
+
+def _common(*, suppress: bool) -> argparse.ArgumentParser:
+    """The options every subcommand takes, before or after its name."""
+    default: Any = argparse.SUPPRESS if suppress else None
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data",
+        metavar="FILE",
+        default=default,
+        help="read this network's JSON or TOML file instead of the embedded Réseau COOP history",
+    )
+    common.add_argument(
+        "--lang",
+        choices=("fr", "en"),
+        default=default,
+        help="language of the output (default: French if your locale is, else English)",
+    )
+    common.add_argument(
+        "--json",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help="print machine-readable JSON instead of text",
+    )
+    return common
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line, as argparse reads it."""
+    from . import __version__  # noqa: PLC0415 - read from metadata only when parsing
+
+    top = argparse.ArgumentParser(
+        prog=PROG,
+        description="The development history of a co-operative network: phases, services, "
+        "membership and growth. Without a subcommand, shows the summary.",
+        epilog=EXAMPLES["summary"],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[_common(suppress=False)],
+    )
+    top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    top.set_defaults(parser=top)
+    sub = top.add_subparsers(dest="command", metavar="COMMAND")
+    common = _common(suppress=True)
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        command = sub.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=EXAMPLES[name],
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+            parents=[common],
+        )
+        command.set_defaults(parser=command)  # so usage errors found later show its usage
+        return command
+
+    add("summary", "show the network's phases, services, membership and growth")
+    phase = add("phase", "show the phase a year or a date falls in")
+    phase.add_argument("when", metavar="WHEN", type=_when, help="a year or an ISO date")
+    phase.add_argument("--all", action="store_true", help="show every phase containing WHEN")
+    phase.add_argument(
+        "--boundary",
+        choices=("later", "earlier"),
+        default="later",
+        help="at a year two phases share, the phase that begins (later, the default) "
+        "or the one that ends (earlier)",
+    )
+    grow = add("growth", "show membership growth between two years, or phase by phase")
+    grow.add_argument("years", metavar="YEAR", type=_year, nargs="*", help="START and END")
+    grow.add_argument("--by-phase", action="store_true", help="show the growth of each phase")
+    check = add("validate", "check data files; list every problem with its path")
+    check.add_argument("files", metavar="FILE", nargs="+", help="JSON or TOML files")
+    export = add("export", "write the data as a JSON or TOML document that loads back equal")
+    export.add_argument(
+        "--format",
+        choices=("json", "toml"),
+        default=None,
+        help="the document's format (default: from -o's suffix, else json)",
+    )
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    return top
+
+
+# ---------------------------------------------------------------- output helpers
+
+
+def _text(value: Any, lang: str) -> str:  # noqa: ANN401 - a LocalizedText or None
+    if value is None:
+        return ""
+    return str(value.get(lang) or value.texts[0][1])
+
+
+def _figure(snapshot: MembershipSnapshot, lang: str) -> str:
+    return f"{SIGNS[snapshot.qualifier]}{integer(snapshot.members, _lang(lang))}"
+
+
+def _lang(lang: str) -> Any:  # noqa: ANN401 - narrows to the Literal the formatters take
+    return lang
+
+
+def _wrap(text: str, indent: str, hanging: str | None = None) -> list[str]:
+    """*text* cut to 80 columns; lines after the first indented by *hanging* if given."""
+    return textwrap.wrap(
+        text,
+        WIDTH,
+        initial_indent=indent,
+        subsequent_indent=indent if hanging is None else hanging,
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
+
+
+def _snapshot_json(snapshot: MembershipSnapshot) -> dict[str, Any]:
+    out: dict[str, Any] = converter().unstructure(snapshot)
+    return out
+
+
+def _growth_json(value: Growth, lang: str) -> dict[str, Any]:
+    return {
+        "start": _snapshot_json(value.start),
+        "end": _snapshot_json(value.end),
+        "phase": None if value.phase is None else value.phase.key,
+        "years": value.years,
+        "change": value.change,
+        "ratio": value.ratio,
+        "percent": value.percent,
+        "cagr": value.cagr,
+        "doubling_time": value.doubling_time,
+        "qualifier": value.qualifier.value,
+        "sentence": describe_growth(value, lang),
+    }
+
+
+# ---------------------------------------------------------------- subcommands
+
+
+def _summary(net: Network, lang: str, as_json: bool) -> Iterator[str]:  # noqa: FBT001
+    label = LABELS[lang]
+    whole = growth(net) if net.snapshots else None
+    if as_json:
+        conv = converter()
+        document = {
+            "name": conv.unstructure(net.name),
+            "language": lang,
+            "sources": conv.unstructure(net.sources),
+            "phases": [
+                {
+                    **conv.unstructure(phase),
+                    "members_at_end": _maybe(phase_end_snapshot(net.snapshots, phase)),
+                }
+                for phase in net.phases
+            ],
+            "services": conv.unstructure(net.services),
+            "snapshots": conv.unstructure(net.snapshots),
+            "growth": None if whole is None else _growth_json(whole, lang),
+        }
+        yield json.dumps(document, ensure_ascii=False, indent=2)
+        return
+    yield _text(net.name, lang)
+    for source in net.sources:
+        where = f", {label['article']} {source.part}/{source.parts}" if source.parts else ""
+        title = f"{label['source']}{label['colon']} {_text(source.title, lang)}{where}"
+        yield from _wrap(title, "", "  ")
+    if net.description is not None:
+        yield from _wrap(_text(net.description, lang), "")
+    if net.phases:
+        yield ""
+        yield label["phases"]
+        name_width = min(34, max(len(_text(p.name, lang)) for p in net.phases))
+        yield f"  {label['years']:<11}{label['phase']:<{name_width + 2}}{label['members_end']}"
+        for phase in net.phases:
+            end = phase_end_snapshot(net.snapshots, phase)
+            members = label["none"] if end is None else _figure(end, lang)
+            name = _text(phase.name, lang)
+            yield f"  {phase.span:<11}{name:<{name_width + 2}}{members}"
+            if phase.summary is not None:
+                yield from _wrap(_text(phase.summary, lang), " " * 13)
+    if net.services:
+        yield ""
+        yield label["services"]
+        yield from _services(net, lang)
+    if net.snapshots:
+        yield ""
+        yield label["membership"]
+        yield from _membership(net, lang)
+    if whole is not None:
+        yield ""
+        yield label["growth"]
+        yield from _wrap(describe_growth(whole, lang), "  ")
+
+
+def _maybe(snapshot: MembershipSnapshot | None) -> dict[str, Any] | None:
+    return None if snapshot is None else _snapshot_json(snapshot)
+
+
+def _services(net: Network, lang: str) -> Iterator[str]:
+    label = LABELS[lang]
+    phases = {p.key: p for p in net.phases}
+    for service in net.services:
+        yield from _wrap(_service_line(service, phases, lang, label), "  ", "    ")
+
+
+def _service_line(
+    service: Service, phases: dict[str, Phase], lang: str, label: dict[str, str]
+) -> str:
+    parts = [_text(service.name, lang)]
+    if service.scope is not None:
+        parts.append(f"({_text(service.scope, lang)})")
+    if service.introduced is not None and service.introduced in phases:
+        phase = phases[service.introduced]
+        name = _text(phase.name, lang)
+        parts.append(f"— {label['since']} {name[0].lower()}{name[1:]} ({phase.span})")
+    else:
+        parts.append(f"— {label['no_date']}")
+    if service.flagship:
+        parts.append(f"[{label['flagship']}]")
+    return " ".join(parts)
+
+
+def _membership(net: Network, lang: str) -> Iterator[str]:
+    label = LABELS[lang]
+    phases = {p.key: p for p in net.phases}
+    hedged = False
+    for snapshot in net.snapshots:
+        hedged = hedged or snapshot.qualifier is not Qualifier.EXACT
+        line = f"  {snapshot.year:<6}{_figure(snapshot, lang):<9}"
+        notes = []
+        if snapshot.phase is not None and snapshot.phase in phases:
+            name = _text(phases[snapshot.phase].name, lang)
+            if snapshot.dating.value == "phase":
+                notes.append(f"{label['dated_by']} {name[0].lower()}{name[1:]}")
+        if snapshot.share is not None:
+            share = snapshot.share
+            hedged = hedged or share.qualifier is not Qualifier.EXACT
+            value = percent(share.value * 100, _lang(lang))
+            notes.append(f"{SIGNS[share.qualifier]}{value} {_of(lang)} {_text(share.of, lang)}")
+        text = (line + "; ".join(notes)).rstrip()
+        yield from _wrap(text, "", " " * 17) if len(text) > WIDTH else [text]
+    if hedged:
+        yield f"  ({label['legend']})"
+
+
+def _of(lang: str) -> str:
+    return "des" if lang == "fr" else "of"
+
+
+def _phase(net: Network, args: argparse.Namespace, lang: str) -> Iterator[str]:
+    label = LABELS[lang]
+    when = args.when
+    year = when if isinstance(when, int) else when.year
+    found = phases_at(net, when) if args.all else (phase_at(net, when, boundary=args.boundary),)
+    if not found:  # --all and no phase: the same error phase_at gives
+        phase_at(net, when)
+    if args.json:
+        conv = converter()
+        key = "phases" if args.all else "phase"
+        body = conv.unstructure(list(found)) if args.all else conv.unstructure(found[0])
+        yield json.dumps({"when": str(when), "year": year, key: body}, ensure_ascii=False, indent=2)
+        return
+    for phase in found:
+        yield f"{year}: {_text(phase.name, lang)} ({phase.span})"
+        if phase.summary is not None:
+            yield from _wrap(_text(phase.summary, lang), "  ")
+    if not args.all:
+        others = [p for p in phases_at(net, when) if p is not found[0]]
+        if others:
+            other = ", ".join(f"{_text(p.name, lang)} ({p.span})" for p in others)
+            yield from _wrap(label["shared"].format(year=year, other=other), "  ")
+
+
+def _growth(net: Network, args: argparse.Namespace, lang: str) -> Iterator[str]:
+    if args.years and len(args.years) != 2:  # noqa: PLR2004
+        msg = "growth takes two years, START and END, or none"
+        raise _UsageError(msg)
+    if args.by_phase:
+        results = list(phase_growth(net))
+    elif args.years:
+        results = [growth(net, args.years[0], args.years[1])]
+    else:
+        results = [growth(net)]
+    if args.json:
+        body: Any = [_growth_json(g, lang) for g in results]
+        yield json.dumps(body if args.by_phase else body[0], ensure_ascii=False, indent=2)
+        return
+    for index, result in enumerate(results):
+        if index:
+            yield ""
+        yield from _growth_lines(result, lang)
+
+
+def _growth_lines(value: Growth, lang: str) -> Iterator[str]:
+    label = LABELS[lang]
+    language = _lang(lang)
+    span = f"{value.start.year}–{value.end.year}"
+    head = f"{label['growth']} {span} ({value.years} {label['years_unit']})"
+    if value.phase is not None:
+        head += f" · {_text(value.phase.name, lang)}"
+    yield head
+
+    def row(name: str, text: str) -> str:
+        return f"  {label[name]:<21}{text}"
+
+    yield row("members", f"{_figure(value.start, lang)} → {_figure(value.end, lang)}")
+    yield row("change", f"{value.change:+,}".replace(",", "\u202f" if lang == "fr" else ","))
+    if value.ratio is not None:
+        ratio = f"{value.ratio:.2f}".replace(".", "," if lang == "fr" else ".")
+        yield row("ratio", f"×{ratio}")
+    if value.percent is not None:
+        sign = "+" if value.percent >= 0 else "−"
+        yield row("percent", f"{sign}{percent(abs(value.percent), language, 1)}")
+    if value.cagr is not None:
+        yield row("cagr", f"{percent(value.cagr * 100, language, 1)} {label['per_year']}")
+    if value.doubling_time is not None:
+        years = f"{value.doubling_time:.1f}".replace(".", "," if lang == "fr" else ".")
+        yield row("doubling", f"{years} {label['years_unit']}")
+    yield row("figures", QUALIFIER_WORDS[lang][value.qualifier])
+    yield from _wrap(describe_growth(value, lang), "  ")
+
+
+def _validate(args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    label = LABELS[lang]
+    report: list[dict[str, Any]] = []
+    for name in args.files:
+        problems: list[tuple[str, str]] = []
+        try:
+            load(name)
+        except DataError as exc:
+            problems = [(p.where, p.message) for p in exc.problems]
+        except OSError as exc:
+            problems = [("$", f"cannot read the file: {exc.strerror or exc}")]
+        report.append({"file": name, "valid": not problems, "problems": problems})
+    if args.json:
+        body = [
+            {
+                "file": item["file"],
+                "valid": item["valid"],
+                "problems": [{"path": p, "message": m} for p, m in item["problems"]],
+            }
+            for item in report
+        ]
+        print(json.dumps(body, ensure_ascii=False, indent=2), file=out)
+    else:
+        for item in report:
+            if item["valid"]:
+                print(f"{item['file']}: {label['valid']}", file=out)
+                continue
+            n = len(item["problems"])
+            count = label["problem" if n == 1 else "problems"].format(n=n)
+            print(f"{item['file']}: {count}", file=out)
+            for where, message in item["problems"]:
+                for line in _wrap(f"{where}: {message}", "  "):
+                    print(line, file=out)
+    return 1 if any(not item["valid"] for item in report) else 0
+
+
+def _export(net: Network, args: argparse.Namespace, lang: str, out: TextIO) -> None:
+    kind = args.format
+    if kind is None:
+        kind = format_of(args.output) if args.output else "json"
+    elif args.output and format_of(args.output) != kind:
+        msg = f"--format {kind} does not match the suffix of {args.output}"
+        raise _UsageError(msg)
+    text = dumps(net, kind)
+    if args.output is None:
+        out.write(text)
+        return
+    try:
+        Path(args.output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        msg = f"cannot write {args.output}: {exc.strerror or exc}"
+        raise CommandError(msg) from None
+    if args.json:
+        print(json.dumps({"written": args.output, "format": kind}), file=out)
+    else:
+        print(f"{LABELS[lang]['written']} {args.output} ({kind})", file=out)
+
+
+class _UsageError(Exception):
+    """The command line is wrong in a way argparse cannot see: exit status 2."""
+
+
+# ---------------------------------------------------------------- main
+
+
+def _network(path: str | None) -> Network:
+    if path is None:
+        return default_network()
+    try:
+        return load(path)
+    except OSError as exc:
+        msg = f"cannot read {path}: {exc.strerror or exc}"
+        raise CommandError(msg) from None
+
+
+def _run(args: argparse.Namespace, out: TextIO) -> int:
+    lang = args.lang or default_language()
+    command = args.command or "summary"
+    if command == "validate":
+        return _validate(args, lang, out)
+    net = _network(args.data)
+    if command == "export":
+        _export(net, args, lang, out)
+        return 0
+    producers: dict[str, Callable[[], Iterator[str]]] = {
+        "summary": lambda: _summary(net, lang, args.json),
+        "phase": lambda: _phase(net, args, lang),
+        "growth": lambda: _growth(net, args, lang),
+    }
+    for line in producers[command]():
+        print(line, file=out)
+    return 0
+
+
+def _fail(message: str) -> int:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+    return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """
+    Run the `reseau-coop` command with *argv* (the process's arguments by default).
+
+    Returns the exit status: 0 on success, 1 when the data or the question fails,
+    2 when the command line is wrong.
+    """
+    top = parser()
+    args = top.parse_args(argv)
+    out = sys.stdout
+    if isinstance(out, io.TextIOWrapper) and out.encoding.lower().replace("-", "") != "utf8":
+        out.reconfigure(errors="replace")  # a terminal that cannot show ≈ gets ?, not a crash
+    try:
+        return _run(args, out)
+    except _UsageError as exc:
+        _usage_error(args.parser, str(exc))
+    except DataError as exc:
+        lines = [str(exc).splitlines()[0], *(f"  {p}" for p in exc.problems)]
+        return _fail("\n".join(lines))
+    except ReseauCoopError as exc:  # a year in no phase, a year with no snapshot
+        return _fail(str(exc))
+    except (CommandError, ValueError) as exc:
+        return _fail(str(exc))
+    except BrokenPipeError:  # `reseau-coop | head`: stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+
+
+def _usage_error(top: argparse.ArgumentParser, message: str) -> NoReturn:
+    top.error(message)

@@ -1,0 +1,523 @@
+"""The `reseau-coop` command, run as a user runs it: output, JSON, exit status, errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import reseau_coop
+from reseau_coop import default_network, describe_growth, growth, load, phase_growth
+from reseau_coop._cli import default_language, main
+
+OTHER_NETWORK = """\
+format = 1
+languages = ["en", "fr"]
+name = { en = "Prairie Co-op Federation", fr = "Fédération coopérative des Prairies" }
+
+[[phases]]
+key = "founding"
+name = { en = "Founding", fr = "Fondation" }
+start = 1990
+end = 2000
+
+[[phases]]
+key = "growth"
+name = { en = "Growth", fr = "Croissance" }
+start = 2000
+
+[[snapshots]]
+year = 1990
+members = 8
+
+[[snapshots]]
+year = 2000
+members = 24
+qualifier = "at_least"
+
+[[snapshots]]
+year = 2010
+members = 240
+"""
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run the command; return its exit status, stdout and stderr."""
+    try:
+        status = main(list(argv))
+    except SystemExit as exc:  # argparse exits by itself for --help, --version and usage
+        status = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.fixture
+def other(tmp_path: Path) -> Path:
+    """Another network's history, written by hand in TOML."""
+    path = tmp_path / "prairie.toml"
+    path.write_text(OTHER_NETWORK, "utf-8")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests choose their language; the machine's locale does not."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def _fits(text: str) -> None:
+    too_long = [line for line in text.splitlines() if len(line) > 80]
+    assert not too_long, too_long
+
+
+# ---------------------------------------------------------------- summary
+
+
+@pytest.mark.parametrize("argv", [[], ["summary"]])
+def test_summary_in_french(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    """The default command shows phases, services, membership and the growth sentence."""
+    status, out, err = run(capsys, *argv, "--lang", "fr")
+
+    assert (0, "") == (status, err)
+    assert out.startswith("Réseau COOP\n")
+    assert "2007–2012  Phase d’expérimentation  ≈ 35" in out
+    assert "2012–2017  Phase d’implantation     56" in out
+    assert "2017–2022  Phase de consolidation   100" in out
+    assert "Aide au démarrage (Montréal) — depuis la phase d’expérimentation" in out
+    assert "2012  ≈ 35     daté par la phase d’expérimentation" in out
+    assert "le membrariat a plus que septuplé, passant de 14 à 100" in out
+    _fits(out)
+
+
+def test_summary_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    """The same summary in English, with the legend of the qualifier signs."""
+    status, out, _ = run(capsys, "--lang", "en")
+
+    assert 0 == status
+    assert "Experimentation phase  ≈ 35" in out
+    assert "≲ 50% of worker-managed co-operatives in Québec" in out
+    assert "(≈ about · ≥ at least · ≤ at most · ≲ nearly, at most)" in out
+    assert "In 15 years (2007–2022), membership more than septupled" in out
+    _fits(out)
+
+
+def test_summary_json_matches_the_library(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--json` is the library's own results, as JSON."""
+    status, out, _ = run(capsys, "--json", "--lang", "en")
+    document = json.loads(out)
+    whole = growth(default_network())
+
+    assert 0 == status
+    assert ["experimentation", "implantation", "consolidation"] == [
+        p["key"] for p in document["phases"]
+    ]
+    assert [35, 56, 100] == [p["members_at_end"]["members"] for p in document["phases"]]
+    assert "approximate" == document["phases"][0]["members_at_end"]["qualifier"]
+    assert whole.ratio == document["growth"]["ratio"]
+    assert whole.cagr == document["growth"]["cagr"]
+    assert describe_growth(whole, "en") == document["growth"]["sentence"]
+    assert [14, 35, 56, 100] == [s["members"] for s in document["snapshots"]]
+
+
+def test_summary_of_another_network(capsys: pytest.CaptureFixture[str], other: Path) -> None:
+    """`--data` shows another network's history, and its open-ended phase."""
+    status, out, _ = run(capsys, "--data", str(other), "--lang", "en")
+
+    assert 0 == status
+    assert out.startswith("Prairie Co-op Federation\n")
+    assert "2000–" in out
+    assert "≥ 24" in out
+    assert "In 20 years (1990–2010), membership multiplied by 30, from 8 to 240" in out
+    _fits(out)
+
+
+# ---------------------------------------------------------------- phase
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["phase", "2015"], "2015: Implementation phase (2012–2017)"),
+        (["phase", "2012"], "2012: Implementation phase (2012–2017)"),
+        (["phase", "2012", "--boundary", "earlier"], "2012: Experimentation phase (2007–2012)"),
+        (["phase", "2019-05-01"], "2019: Consolidation phase (2017–2022)"),
+    ],
+)
+def test_phase(capsys: pytest.CaptureFixture[str], argv: list[str], expected: str) -> None:
+    """A year or an ISO date gives its phase."""
+    status, out, _ = run(capsys, *argv, "--lang", "en")
+
+    assert 0 == status
+    assert out.startswith(expected)
+    _fits(out)
+
+
+def test_phase_shared_year_mentions_the_other(capsys: pytest.CaptureFixture[str]) -> None:
+    """At a shared year, the answer says the year is in the other phase too."""
+    _, out, _ = run(capsys, "phase", "2012", "--lang", "fr")
+
+    assert "2012 est aussi dans Phase d’expérimentation (2007–2012)" in out
+
+
+def test_phase_all(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--all` lists both phases of a shared year."""
+    status, out, _ = run(capsys, "phase", "2012", "--all", "--lang", "en")
+    heads = [line for line in out.splitlines() if line.startswith("2012:")]
+
+    assert 0 == status
+    assert [
+        "2012: Experimentation phase (2007–2012)",
+        "2012: Implementation phase (2012–2017)",
+    ] == (heads)
+
+
+def test_phase_json(capsys: pytest.CaptureFixture[str]) -> None:
+    """`phase --json` gives the phase record; with `--all`, the list."""
+    _, out, _ = run(capsys, "phase", "2012", "--json")
+    _, out_all, _ = run(capsys, "phase", "2012", "--all", "--json")
+
+    assert "implantation" == json.loads(out)["phase"]["key"]
+    assert 2012 == json.loads(out)["year"]
+    assert ["experimentation", "implantation"] == [p["key"] for p in json.loads(out_all)["phases"]]
+
+
+@pytest.mark.parametrize("when", ["2030", "1900-01-01", "-5", "99999999"])
+def test_year_in_no_phase(capsys: pytest.CaptureFixture[str], when: str) -> None:
+    """A year in no phase: exit status 1, one sentence on stderr giving the span covered."""
+    status, out, err = run(capsys, "phase", when)
+    status_all, _, err_all = run(capsys, "phase", when, "--all")
+
+    assert (1, "") == (status, out)
+    assert err.startswith("reseau-coop: error: no phase of Réseau COOP contains")
+    assert "2007–2022" in err
+    assert 1 == len(err.strip().splitlines())
+    assert (1, err) == (status_all, err_all)
+
+
+@pytest.mark.parametrize("when", ["20x2", "2012-13-45", "twenty", "2012.5", ""])
+def test_bad_when_is_a_usage_error(capsys: pytest.CaptureFixture[str], when: str) -> None:
+    """Neither a year nor an ISO date: exit status 2, as argparse does."""
+    status, _, err = run(capsys, "phase", when)
+
+    assert 2 == status
+    assert "not a year or an ISO date" in err
+    assert "Traceback" not in err
+
+
+# ---------------------------------------------------------------- growth
+
+
+def test_growth_default(capsys: pytest.CaptureFixture[str]) -> None:
+    """The whole history's metrics and sentence."""
+    status, out, _ = run(capsys, "growth", "--lang", "en")
+
+    assert 0 == status
+    assert "14 → 100" in out
+    assert "×7.14" in out
+    assert "+614.3%" in out
+    assert "14% a year" in out
+    assert "5.3 years" in out
+    _fits(out)
+
+
+def test_growth_french_typography(capsys: pytest.CaptureFixture[str]) -> None:
+    """French: decimal comma and a narrow no-break space before %."""
+    _, out, _ = run(capsys, "growth", "--lang", "fr")
+
+    assert "×7,14" in out
+    assert "+614,3\u202f%" in out
+    assert "14\u202f% par an" in out
+
+
+def test_growth_json_matches_the_library(capsys: pytest.CaptureFixture[str]) -> None:
+    """`growth --json` and `growth --by-phase --json` are the library's results."""
+    _, out, _ = run(capsys, "growth", "2012", "2017", "--json")
+    _, by_phase, _ = run(capsys, "growth", "--by-phase", "--json", "--lang", "en")
+    one = json.loads(out)
+    expected = growth(default_network(), 2012, 2017)
+
+    assert (expected.ratio, expected.change, "approximate") == (
+        one["ratio"],
+        one["change"],
+        one["qualifier"],
+    )
+    assert [g.ratio for g in phase_growth(default_network())] == [
+        g["ratio"] for g in json.loads(by_phase)
+    ]
+    assert ["experimentation", "implantation", "consolidation"] == [
+        g["phase"] for g in json.loads(by_phase)
+    ]
+
+
+def test_growth_by_phase_text(capsys: pytest.CaptureFixture[str]) -> None:
+    """One block per phase, each with its sentence."""
+    _, out, _ = run(capsys, "growth", "--by-phase", "--lang", "fr")
+
+    assert 3 == out.count("Croissance 20")
+    assert "passant d’environ 35 à 56 membres" in out
+    _fits(out)
+
+
+@pytest.mark.parametrize(
+    ("argv", "status", "words"),
+    [
+        (["growth", "2010", "2022"], 1, "no snapshot for 2010"),
+        (["growth", "2022", "2007"], 1, "after end"),
+        (["growth", "2010"], 2, "two years"),
+        (["growth", "2010", "x"], 2, "not a year"),
+    ],
+)
+def test_growth_errors(
+    capsys: pytest.CaptureFixture[str], argv: list[str], status: int, words: str
+) -> None:
+    """A year with no snapshot is exit 1; a wrong command line is exit 2."""
+    actual, out, err = run(capsys, *argv)
+
+    assert (status, "") == (actual, out)
+    assert words in err
+    assert "Traceback" not in err
+
+
+# ---------------------------------------------------------------- validate
+
+
+def test_validate_good_and_bad(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Every problem of every file, with its path; exit status 1 when any is invalid."""
+    good = tmp_path / "good.json"
+    good.write_text(reseau_coop.dumps(default_network()), "utf-8")
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        '{"format": 1, "name": {"en": "X"}, "languages": ["en"],'
+        ' "phases": [{"key": "a", "name": {"en": "A"}, "start": 2010, "end": 2000}],'
+        ' "snapshots": [{"year": 2000, "members": "12", "membres": 3}]}',
+        "utf-8",
+    )
+
+    status, out, _ = run(capsys, "validate", str(good), str(bad), str(tmp_path / "gone.toml"))
+
+    assert 1 == status
+    assert f"{good}: valid" in out
+    assert f"{bad}: 3 problems" in out
+    assert "  $.phases[0].end: end year 2000 is before start year 2010" in out
+    assert "  $.snapshots[0].members: expected an integer, got a string ('12')" in out
+    assert "  $.snapshots[0].membres: unknown key 'membres'; did you mean 'members'?" in out
+    assert f"{tmp_path / 'gone.toml'}: 1 problem" in out
+    assert "cannot read the file" in out
+
+
+def test_validate_json(capsys: pytest.CaptureFixture[str], other: Path, tmp_path: Path) -> None:
+    """`validate --json` gives each file, whether valid, and its problems."""
+    bad = tmp_path / "bad.toml"
+    bad.write_text('format = 2\nname = { en = "X" }\n', "utf-8")
+
+    status, out, _ = run(capsys, "validate", "--json", str(other), str(bad))
+    report = json.loads(out)
+
+    assert 1 == status
+    assert [True, False] == [item["valid"] for item in report]
+    assert [{"path": "$.format", "message": report[1]["problems"][0]["message"]}] == (
+        report[1]["problems"]
+    )
+
+
+def test_validate_all_good(capsys: pytest.CaptureFixture[str], other: Path) -> None:
+    """Valid files only: exit status 0."""
+    status, out, _ = run(capsys, "validate", str(other), "--lang", "fr")
+
+    assert 0 == status
+    assert f"{other}: valide\n" == out
+
+
+# ---------------------------------------------------------------- export
+
+
+@pytest.mark.parametrize("fmt", ["json", "toml"])
+def test_export_to_stdout_loads_back_equal(capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    """The exported document loads back equal to the data."""
+    status, out, _ = run(capsys, "export", "--format", fmt)
+
+    assert 0 == status
+    assert default_network() == reseau_coop.loads(out, fmt)  # type: ignore[arg-type]
+
+
+def test_export_to_a_file(capsys: pytest.CaptureFixture[str], other: Path, tmp_path: Path) -> None:
+    """`-o` writes the file (format from its suffix) and says so."""
+    target = tmp_path / "prairie.json"
+
+    status, out, _ = run(capsys, "--data", str(other), "export", "-o", str(target))
+
+    assert 0 == status
+    assert load(other) == load(target)
+    assert f"{target} (json)" in out
+
+
+def test_export_format_must_match_suffix(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A --format that contradicts -o's suffix is a usage error; nothing is written."""
+    target = tmp_path / "x.json"
+
+    status, _, err = run(capsys, "export", "--format", "toml", "-o", str(target))
+
+    assert 2 == status
+    assert "does not match" in err
+    assert not target.exists()
+
+
+def test_export_to_an_unwritable_place(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A file that cannot be written: exit status 1, one sentence."""
+    status, _, err = run(capsys, "export", "-o", str(tmp_path / "missing-dir" / "x.json"))
+
+    assert 1 == status
+    assert err.startswith("reseau-coop: error: cannot write")
+
+
+# ---------------------------------------------------------------- data files and options
+
+
+def test_missing_data_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A missing --data file: exit 1, one sentence, no traceback."""
+    status, out, err = run(capsys, "--data", str(tmp_path / "nope.json"))
+
+    assert (1, "") == (status, out)
+    assert f"reseau-coop: error: cannot read {tmp_path / 'nope.json'}: No such file" in err
+
+
+def test_unreadable_data_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A --data path that is a directory: exit 1, one sentence."""
+    folder = tmp_path / "history.json"
+    folder.mkdir()
+
+    status, _, err = run(capsys, "--data", str(folder))
+
+    assert 1 == status
+    assert err.startswith("reseau-coop: error: cannot read")
+    assert 1 == len(err.strip().splitlines())
+
+
+def test_invalid_data_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """An invalid --data file: exit 1, the count, then each problem with its path."""
+    path = tmp_path / "bad.json"
+    path.write_bytes(b'{"format": 1, "name": {"en": "X"}, "languages": ["en"], "phases": 3}')
+
+    status, _, err = run(capsys, "--data", str(path), "growth")
+
+    assert 1 == status
+    assert err.startswith(f"reseau-coop: error: invalid {path}: 1 problem\n")
+    assert "expected a list, got an integer (3) @ $.phases" in err
+
+
+def test_unknown_suffix(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A --data file that is neither .json nor .toml: exit 1, saying so."""
+    path = tmp_path / "history.yaml"
+    path.write_text("format: 1")
+
+    status, _, err = run(capsys, "--data", str(path))
+
+    assert 1 == status
+    assert "*.json or *.toml" in err
+
+
+@pytest.mark.parametrize("argv", [["--bogus"], ["phase"], ["nope"], ["--lang", "de"]])
+def test_usage_errors(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    """A wrong command line: exit status 2 and argparse's usage."""
+    status, _, err = run(capsys, *argv)
+
+    assert 2 == status
+    assert "usage:" in err
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"LANG": "fr_CA.UTF-8"}, "fr"),
+        ({"LANG": "fr_FR.UTF-8", "LC_ALL": "en_US.UTF-8"}, "en"),
+        ({"LC_MESSAGES": "fr_BE", "LANG": "en_GB"}, "fr"),
+        ({"LANG": "C.UTF-8"}, "en"),
+        ({}, "en"),
+    ],
+)
+def test_language_from_locale(env: dict[str, str], expected: str) -> None:
+    """French when the locale is French (LC_ALL, then LC_MESSAGES, then LANG), else English."""
+    assert expected == default_language(env)
+
+
+def test_language_default_applies(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without --lang, a French locale gives French output."""
+    monkeypatch.setenv("LANG", "fr_CA.UTF-8")
+
+    _, out, _ = run(capsys, "growth")
+
+    assert "le membrariat a plus que septuplé" in out
+
+
+def test_options_before_or_after_the_subcommand(capsys: pytest.CaptureFixture[str]) -> None:
+    """--lang and --json work on either side of the subcommand."""
+    _, before, _ = run(capsys, "--lang", "en", "--json", "growth")
+    _, after, _ = run(capsys, "growth", "--lang", "en", "--json")
+
+    assert before == after
+
+
+def test_help_on_every_subcommand(capsys: pytest.CaptureFixture[str]) -> None:
+    """Each subcommand has --help, with examples."""
+    for command in ("summary", "phase", "growth", "validate", "export"):
+        status, out, _ = run(capsys, command, "--help")
+        assert 0 == status
+        assert "examples:" in out
+        assert f"reseau-coop {command}" in out or command == "summary"
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    """--version prints the package's version."""
+    status, out, _ = run(capsys, "--version")
+
+    assert 0 == status
+    assert f"reseau-coop {reseau_coop.__version__}\n" == out
+
+
+# ---------------------------------------------------------------- as a process
+
+
+def _process(*argv: str, **kwargs: Any) -> subprocess.CompletedProcess[str]:  # noqa: ANN401
+    return subprocess.run(  # noqa: S603 - our own interpreter
+        [sys.executable, "-m", "reseau_coop", *argv],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        **kwargs,
+    )
+
+
+def test_python_dash_m(tmp_path: Path) -> None:
+    """`python -m reseau_coop` runs the command; stdout piped to a file works."""
+    result = _process("--lang", "en")
+    target = tmp_path / "out.txt"
+    with target.open("w", encoding="utf-8") as handle:
+        piped = subprocess.run(
+            [sys.executable, "-m", "reseau_coop", "--lang", "fr"],
+            stdout=handle,
+            check=False,
+        )
+
+    assert 0 == result.returncode
+    assert "more than septupled" in result.stdout
+    assert 0 == piped.returncode
+    assert "plus que septuplé" in target.read_text("utf-8")
+
+
+def test_no_traceback_from_a_process(tmp_path: Path) -> None:
+    """Bad input seen from outside: the exit status and one line, never a traceback."""
+    missing = _process("--data", str(tmp_path / "nope.toml"))
+    bad_year = _process("phase", "3000")
+
+    assert (1, 1) == (missing.returncode, bad_year.returncode)
+    assert "Traceback" not in missing.stderr + bad_year.stderr
