@@ -197,3 +197,15 @@ def networks(
         snapshots=snapshots,
         milestones=milestones,
     )
+
+
+def _json_containers(inner: st.SearchStrategy[object]) -> st.SearchStrategy[object]:
+    return st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4)
+
+
+#: Any value JSON can hold (floats include NaN and the infinities, as Python writes them).
+json_values: st.SearchStrategy[object] = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    _json_containers,
+    max_leaves=40,
+)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import runpy
 import subprocess
 import sys
 from pathlib import Path
@@ -521,3 +522,16 @@ def test_no_traceback_from_a_process(tmp_path: Path) -> None:
 
     assert (1, 1) == (missing.returncode, bad_year.returncode)
     assert "Traceback" not in missing.stderr + bad_year.stderr
+
+
+def test_module_entry_point(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`python -m reseau_coop` runs `main` and exits with its status."""
+    monkeypatch.setattr(sys, "argv", ["reseau-coop", "phase", "2015", "--lang", "en"])
+
+    with pytest.raises(SystemExit) as ei:
+        runpy.run_module("reseau_coop", run_name="__main__")
+
+    assert 0 == ei.value.code
+    assert capsys.readouterr().out.startswith("2015: Implementation phase")

@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 
 from reseau_coop import (
     DataError,
@@ -22,7 +21,7 @@ from reseau_coop import (
 )
 from reseau_coop._io import format_of
 
-from .strategies import networks
+from .strategies import json_values, networks
 from .test_model import base_document
 
 FORMATS = ["json", "toml"]
@@ -350,13 +349,7 @@ def test_dump_writes_utf8(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- any input
 
 
-@given(
-    st.recursive(
-        st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
-        lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner),
-        max_leaves=30,
-    )
-)
+@given(json_values)
 def test_any_json_value_gives_a_network_or_a_data_error(value: object) -> None:
     """Whatever JSON holds, the loader answers with a Network or a DataError."""
     try:

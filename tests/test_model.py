@@ -213,6 +213,12 @@ INVARIANTS: list[tuple[str, Callable[[Document], None], str, str]] = [
     ),
     ("part below one", _set(("sources", 0, "part"), 0), "$.sources[0].part", "positive"),
     (
+        "count too large",
+        _set(("snapshots", 0, "members"), 2**53),
+        "$.snapshots[0].members",
+        "largest count",
+    ),
+    (
         "part after the last",
         lambda d: d["sources"][0].update(part=5, parts=4),
         "$.sources[0].part",

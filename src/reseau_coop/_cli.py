@@ -542,7 +542,7 @@ def _validate(args: argparse.Namespace, lang: str, out: TextIO) -> int:
             count = label["problem" if n == 1 else "problems"].format(n=n)
             print(f"{item['file']}: {count}", file=out)
             for where, message in item["problems"]:
-                for line in _wrap(f"{where}: {message}", "  "):
+                for line in _wrap(f"{where}: {message}", "  ", "      "):
                     print(line, file=out)
     return 1 if any(not item["valid"] for item in report) else 0
 

@@ -7,6 +7,9 @@ from typing import TypeAlias
 
 from attrs import frozen
 
+MAX_SHOWN = 100
+"""How many problems the text of a `DataError` lists; `.problems` holds them all."""
+
 PathSegment: TypeAlias = str | int
 """One step of a path into a document: a key (`str`) or a list index (`int`)."""
 
@@ -75,7 +78,8 @@ class DataError(ReseauCoopError, ValueError):
 
     Raised by the loaders and by the model's constructors. It names **every**
     problem found at once: `.problems` holds them as `Problem` records and
-    `.errors` as text (`"<message> @ $.<path>"`), in document order.
+    `.errors` as text (`"<message> @ $.<path>"`), in document order. Its
+    message lists the first 100 and counts the rest.
 
     >>> from reseau_coop import loads
     >>> try:
@@ -91,7 +95,10 @@ class DataError(ReseauCoopError, ValueError):
         self.subject = subject
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
-        lines = [f"invalid {subject}: {count} {noun}", *(f"  {p}" for p in self.problems)]
+        shown = self.problems[:MAX_SHOWN]
+        lines = [f"invalid {subject}: {count} {noun}", *(f"  {p}" for p in shown)]
+        if count > MAX_SHOWN:
+            lines.append(f"  … and {count - MAX_SHOWN} more (every one is in .problems)")
         super().__init__("\n".join(lines))
 
     @property

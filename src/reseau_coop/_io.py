@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Literal, TypeAlias
+from typing import Any, Final, Literal, TypeAlias
 
 from ._convert import NonFinite, build_network, network_to_dict
 from ._errors import DataError, PathSegment, Problem
@@ -17,7 +17,19 @@ Format: TypeAlias = Literal["json", "toml"]
 
 FORMATS: tuple[Format, ...] = ("json", "toml")
 _SUFFIXES: dict[str, Format] = {".json": "json", ".toml": "toml"}
-_TOO_DEEP = "not a network history: the document is nested too deeply"
+
+MAX_DOCUMENT_SIZE: Final = 8 * 1024 * 1024
+"""The largest document the loaders read: 8 MiB of UTF-8 (or 8 Mi characters of text).
+
+A network history is a few kilobytes (the embedded dataset is about 15 KB); a
+larger document is refused before it is parsed, so nothing can exhaust memory."""
+
+MAX_DEPTH: Final = 16
+"""The deepest nesting of tables and lists the loaders accept.
+
+The layout itself goes five deep (document → snapshots → snapshot → share → text)."""
+
+_TOO_DEEP = f"not a network history: nested too deeply (more than {MAX_DEPTH} levels)"
 
 
 class _Table(dict[str, Any]):
@@ -54,7 +66,18 @@ def _check_format(format: str) -> Format:  # noqa: A002 - the public parameter's
     return format
 
 
+def _check_size(size: int, unit: str) -> None:
+    if size > MAX_DOCUMENT_SIZE:
+        message = (
+            f"not a network history: {size:,} {unit} is more than the "
+            f"{MAX_DOCUMENT_SIZE:,} a document may hold"
+        )
+        raise DataError.single(message)
+
+
 def _text(data: str | bytes | bytearray) -> str:
+    if isinstance(data, (bytes, bytearray, str)):
+        _check_size(len(data), "characters" if isinstance(data, str) else "bytes")
     if isinstance(data, (bytes, bytearray)):
         try:
             data = bytes(data).decode("utf-8")
@@ -65,6 +88,20 @@ def _text(data: str | bytes | bytearray) -> str:
         msg = f"expected the document as str or bytes, got {type(data).__name__}"
         raise TypeError(msg)
     return data.removeprefix("\ufeff")
+
+
+def _check_depth(document: object) -> None:
+    """Refuse a document nested deeper than MAX_DEPTH, without recursion."""
+    if not isinstance(document, (dict, list)):
+        return
+    stack: list[tuple[object, int]] = [(document, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise DataError.single(_TOO_DEEP)
+        children = value.values() if isinstance(value, dict) else value
+        assert isinstance(children, Iterable)  # noqa: S101 - only tables and lists are stacked
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
 
 
 def _parse_json(text: str) -> tuple[object, list[Problem]]:
@@ -78,22 +115,22 @@ def _parse_json(text: str) -> tuple[object, list[Problem]]:
     except ValueError as exc:  # integers longer than Python's digit limit
         message = f"not valid JSON: {exc}"
         raise DataError.single(message) from None
-    try:
-        return document, list(_duplicate_keys(document, ()))
-    except RecursionError:
-        raise DataError.single(_TOO_DEEP) from None
+    _check_depth(document)
+    return document, list(_duplicate_keys(document, ()))
 
 
 def _parse_toml(text: str) -> tuple[object, list[Problem]]:
     import tomllib  # noqa: PLC0415 - imported when TOML is used, to keep `import` fast
 
     try:
-        return tomllib.loads(text), []
+        document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         message = f"not valid TOML: {exc}"
         raise DataError.single(message) from None
     except RecursionError:
         raise DataError.single(_TOO_DEEP) from None
+    _check_depth(document)
+    return document, []
 
 
 def loads(data: str | bytes, format: Format = "json") -> Network:  # noqa: A002 - public name
@@ -127,10 +164,7 @@ def loads(data: str | bytes, format: Format = "json") -> Network:  # noqa: A002 
     kind = _check_format(format)
     text = _text(data)
     document, found = _parse_json(text) if kind == "json" else _parse_toml(text)
-    try:
-        return build_network(document, found)
-    except RecursionError:  # pragma: no cover - the parsers refuse such depth first
-        raise DataError.single(_TOO_DEEP) from None
+    return build_network(document, found)
 
 
 def dumps(network: Network, format: Format = "json") -> str:  # noqa: A002 - public name
@@ -186,7 +220,8 @@ def load(path: str | os.PathLike[str]) -> Network:
 
     """
     kind = format_of(path)
-    data = Path(path).read_bytes()
+    with Path(path).open("rb") as handle:
+        data = handle.read(MAX_DOCUMENT_SIZE + 1)  # never more than the limit, whatever the file
     try:
         return loads(data, kind)
     except DataError as exc:

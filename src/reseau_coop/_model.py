@@ -8,7 +8,6 @@ names every bad field at once, each by its path (`phases[1].start`).
 from __future__ import annotations
 
 import enum
-import math
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar, TypeVar
 
@@ -38,6 +37,8 @@ MIN_YEAR = 1
 MAX_YEAR = 9999
 """The last year the model accepts (that of `datetime.MAXYEAR`)."""
 _R = TypeVar("_R")
+MAX_COUNT = 2**53 - 1
+"""The largest count the model accepts: the largest integer a float holds exactly."""
 _SHOWN = 40  # how many characters of a bad value an error message shows
 
 
@@ -98,7 +99,7 @@ def _is_int(value: object) -> bool:
 
 
 def _describe(value: object) -> str:
-    text = repr(value)
+    text = _number(value) if type(value) is int else repr(value)
     if len(text) > _SHOWN:
         text = text[: _SHOWN - 3] + "..."
     return f"{type(value).__name__} {text}"
@@ -135,7 +136,25 @@ def _check_year(value: object, name: str, *, optional: bool = False) -> Iterator
     if not _is_int(value):
         yield Problem((name,), f"expected an integer year, got {_describe(value)}")
     elif not MIN_YEAR <= value <= MAX_YEAR:  # type: ignore[operator]
-        yield Problem((name,), f"year {value} is outside {MIN_YEAR}–{MAX_YEAR}")
+        yield Problem((name,), f"year {_number(value)} is outside {MIN_YEAR}–{MAX_YEAR}")
+
+
+def _number(value: object) -> str:
+    """An integer for a message: in full when short, by its size when huge."""
+    if isinstance(value, int) and value.bit_length() > 64:  # noqa: PLR2004
+        return f"of {value.bit_length()} bits"
+    return str(value)
+
+
+def _check_count(value: object, name: str, *, least: int = 0) -> Iterator[Problem]:
+    if not _is_int(value):
+        yield Problem((name,), f"expected an integer, got {_describe(value)}")
+    elif value < least:  # type: ignore[operator]
+        what = "a count of members cannot be negative" if least == 0 else "must be positive"
+        yield Problem((name,), f"{what}, got {_number(value)}")
+    elif value > MAX_COUNT:  # type: ignore[operator]
+        message = f"{_number(value)} is more than the largest count, {MAX_COUNT:,} (2**53 - 1)"
+        yield Problem((name,), message)
 
 
 def _check_instance(
@@ -278,7 +297,7 @@ class LocalizedText:
                 continue
             language, text = pair
             if not isinstance(language, str) or not _is_language_tag(language):
-                yield Problem((index,), f"not a language tag: {language!r}")
+                yield Problem((index,), f"not a language tag: {_describe(language)}")
                 continue
             if language in seen:
                 yield Problem((language,), f"language {language!r} is given twice")
@@ -360,13 +379,14 @@ class Source:
         if self.language is not None and not (
             isinstance(self.language, str) and _is_language_tag(self.language)
         ):
-            yield Problem(("language",), f"not a language tag: {self.language!r}")
+            yield Problem(("language",), f"not a language tag: {_describe(self.language)}")
         for name in ("part", "parts"):
             value = getattr(self, name)
-            if value is not None and not (_is_int(value) and value >= 1):
-                yield Problem((name,), f"expected a positive integer, got {_describe(value)}")
+            if value is not None:
+                yield from _check_count(value, name, least=1)
         if _is_int(self.part) and _is_int(self.parts) and self.part > self.parts:  # type: ignore[operator]
-            yield Problem(("part",), f"part {self.part} is past the last part ({self.parts})")
+            message = f"part {_number(self.part)} is past the last part ({_number(self.parts)})"
+            yield Problem(("part",), message)
         yield from _check_text(self.url, "url", optional=True)
         yield from _check_tuple(self.references, "references", str)
         yield from _text_problems(self.note, "note", optional=True)
@@ -503,8 +523,8 @@ class Share:
         value = self.value
         if not (isinstance(value, (int, float)) and not isinstance(value, bool)):
             yield Problem(("value",), f"expected a number, got {_describe(value)}")
-        elif not math.isfinite(value) or not 0 <= value <= 1:
-            yield Problem(("value",), f"a share is a fraction in [0, 1], got {value!r}")
+        elif not 0 <= value <= 1:  # NaN compares false, so it lands here too
+            yield Problem(("value",), f"a share is a fraction in [0, 1], got {_describe(value)}")
         yield from _text_problems(self.of, "of")
         yield from _check_instance(self.qualifier, "qualifier", Qualifier)
         yield from _check_text(self.quote, "quote", optional=True)
@@ -545,12 +565,7 @@ class MembershipSnapshot(_Provenance):
 
     def _problems(self) -> Iterator[Problem]:
         yield from _check_year(self.year, "year")
-        if not _is_int(self.members):
-            yield Problem(("members",), f"expected an integer, got {_describe(self.members)}")
-        elif self.members < 0:
-            yield Problem(
-                ("members",), f"a count of members cannot be negative, got {self.members}"
-            )
+        yield from _check_count(self.members, "members")
         yield from _check_instance(self.qualifier, "qualifier", Qualifier)
         yield from _check_instance(self.dating, "dating", Dating)
         if self.phase is not None:
@@ -698,7 +713,7 @@ def language_problems(languages: object) -> Iterator[Problem]:
     seen: set[object] = set()
     for index, tag in enumerate(languages):
         if not (isinstance(tag, str) and _is_language_tag(tag)):
-            yield Problem(("languages", index), f"not a language tag: {tag!r}")
+            yield Problem(("languages", index), f"not a language tag: {_describe(tag)}")
         elif tag in seen:
             yield Problem(("languages", index), f"language {tag!r} is listed twice")
         seen.add(tag)
