@@ -488,4 +488,4 @@ def test_the_command_on_attacked_files(case: tuple[dict[str, Any], Path, str], f
     assert data_status == status
     if expected:
         assert err.startswith("reseau-coop: error: invalid ")
-        assert expected == sum(line.startswith("  ") for line in err.splitlines())
+        assert expected == sum(line.startswith("  $") for line in err.splitlines())

@@ -410,7 +410,7 @@ def test_invalid_data_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
 
     assert 1 == status
     assert err.startswith(f"reseau-coop: error: invalid {path}: 1 problem\n")
-    assert "expected a list, got an integer (3) @ $.phases" in err
+    assert "  $.phases: expected a list, got an integer (3)\n" in err
 
 
 def test_unknown_suffix(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -41,6 +41,7 @@ from ._model import (
     Share,
     Source,
 )
+from ._schema import json_schema
 from ._words import describe_growth
 
 __all__ = [
@@ -69,6 +70,7 @@ __all__ = [
     "dump",
     "dumps",
     "growth",
+    "json_schema",
     "load",
     "loads",
     "members_at",

@@ -16,13 +16,13 @@ import json
 import os
 import sys
 import textwrap
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Final, NoReturn, TextIO
 
 from ._convert import converter
 from ._dataset import default_network
-from ._errors import DataError, ReseauCoopError
+from ._errors import DataError, Problem, ReseauCoopError
 from ._io import dumps, format_of, load
 from ._lookup import phase_at, phases_at
 from ._metrics import Growth, growth, phase_end_snapshot, phase_growth
@@ -57,7 +57,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "doubling": "Doublement",
         "years_unit": "ans",
         "figures": "Chiffres",
-        "shared": "{year} est aussi dans {other} : la phase qui commence l’emporte "
+        "shared": "{year} est aussi dans {other}\u00a0: la phase qui commence l’emporte "
         "(--all pour les deux).",
         "valid": "valide",
         "problem": "{n} problème",
@@ -541,10 +541,18 @@ def _validate(args: argparse.Namespace, lang: str, out: TextIO) -> int:
             n = len(item["problems"])
             count = label["problem" if n == 1 else "problems"].format(n=n)
             print(f"{item['file']}: {count}", file=out)
-            for where, message in item["problems"]:
-                for line in _wrap(f"{where}: {message}", "  ", "      "):
-                    print(line, file=out)
+            for line in _problem_lines(item["problems"]):
+                print(line, file=out)
     return 1 if any(not item["valid"] for item in report) else 0
+
+
+def _problem_lines(problems: Iterable[Problem] | Iterable[tuple[str, str]]) -> Iterator[str]:
+    """Each problem as `  $.path: message`, cut to 80 columns."""
+    for problem in problems:
+        where, message = (
+            (problem.where, problem.message) if isinstance(problem, Problem) else problem
+        )
+        yield from _wrap(f"{where}: {message}", "  ", "      ")
 
 
 def _export(net: Network, args: argparse.Namespace, lang: str, out: TextIO) -> None:
@@ -627,7 +635,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _UsageError as exc:
         _usage_error(args.parser, str(exc))
     except DataError as exc:
-        lines = [str(exc).splitlines()[0], *(f"  {p}" for p in exc.problems)]
+        lines = [str(exc).splitlines()[0], *_problem_lines(exc.problems)]
         return _fail("\n".join(lines))
     except ReseauCoopError as exc:  # a year in no phase, a year with no snapshot
         return _fail(str(exc))

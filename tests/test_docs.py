@@ -1,0 +1,75 @@
+"""
+Every example in the README and on the documentation site runs, so the docs cannot drift.
+
+A page is run in a fresh folder, in order:
+
+- a fenced block after `<!-- file:NAME -->` is written to NAME, before anything runs;
+- the `>>>` examples run as doctests, in that folder, in page order with the commands;
+- a `console` block after `<!-- cli:ARGS -->` is the command `reseau-coop ARGS` and the exact
+  output it prints (exit status 0); after `<!-- cli-fails:ARGS -->`, the exit status is 1 and
+  the block is what it prints (stdout, then stderr).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import doctest
+import io
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+
+from reseau_coop._cli import main
+
+ROOT = Path(__file__).parent.parent
+PAGES = sorted([ROOT / "README.md", *(ROOT / "docs").rglob("*.md")])
+
+FILE = re.compile(r"<!-- file:(\S+) -->\n```[a-z]*\n(.*?)```", re.DOTALL)
+CLI = re.compile(r"<!-- (cli|cli-fails):(.*?) -->\n```console\n\$ ([^\n]*)\n(.*?)```", re.DOTALL)
+
+
+def _ids(path: Path) -> str:
+    return str(path.relative_to(ROOT))
+
+
+@pytest.mark.parametrize("page", PAGES, ids=_ids)
+def test_page_examples(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page's files, doctests and command runs all give what the page shows."""
+    text = page.read_text("utf-8")
+    for name, content in FILE.findall(text):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(content, "utf-8")
+    monkeypatch.chdir(tmp_path)
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+
+    parser = doctest.DocTestParser()
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS)
+    names: dict[str, object] = {}
+    report = io.StringIO()
+    position = 0
+    for block in [*CLI.finditer(text), None]:
+        end = len(text) if block is None else block.start()
+        prose = text[position:end]
+        test = parser.get_doctest(prose, names, page.name, str(page), text.count("\n", 0, position))
+        runner.run(test, out=report.write, clear_globs=False)
+        names.update(test.globs)  # DocTest works on a copy; carry names to the next part
+        assert 0 == runner.failures, report.getvalue()
+        if block is None:
+            break
+        _run_block(*block.groups())
+        position = block.end()
+
+
+def _run_block(kind: str, args: str, shown: str, expected: str) -> None:
+    """Run one command block; check the exit status and the output shown."""
+    assert f"reseau-coop {args}".strip() == shown.strip()
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main(shlex.split(args))
+    if kind == "cli":
+        assert (0, expected) == (status, out.getvalue()), args
+    else:
+        assert (1, expected) == (status, out.getvalue() + err.getvalue()), args
