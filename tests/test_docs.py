@@ -73,3 +73,19 @@ def _run_block(kind: str, args: str, shown: str, expected: str) -> None:
         assert (0, expected) == (status, out.getvalue()), args
     else:
         assert (1, expected) == (status, out.getvalue() + err.getvalue()), args
+
+
+def test_pages_have_examples() -> None:
+    """The README and the tutorial hold runnable examples (the harness finds them)."""
+    for name in ("README.md", "docs/tutorial.md"):
+        text = (ROOT / name).read_text("utf-8")
+        assert ">>>" in text
+        assert CLI.search(text)
+
+
+def test_readme_setup_commands_are_marked() -> None:
+    """CI runs the README's two set-up commands from their markers."""
+    text = (ROOT / "README.md").read_text("utf-8")
+
+    assert "<!-- setup:run -->" in text
+    assert "<!-- setup:test -->" in text
