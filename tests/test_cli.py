@@ -469,7 +469,7 @@ def test_options_before_or_after_the_subcommand(capsys: pytest.CaptureFixture[st
 
 def test_help_on_every_subcommand(capsys: pytest.CaptureFixture[str]) -> None:
     """Each subcommand has --help, with examples."""
-    for command in ("summary", "phase", "growth", "validate", "export"):
+    for command in ("summary", "phase", "growth", "validate", "export", "schema"):
         status, out, _ = run(capsys, command, "--help")
         assert 0 == status
         assert "examples:" in out
@@ -535,3 +535,11 @@ def test_module_entry_point(
 
     assert 0 == ei.value.code
     assert capsys.readouterr().out.startswith("2015: Implementation phase")
+
+
+def test_schema_command(capsys: pytest.CaptureFixture[str]) -> None:
+    """`schema` prints the JSON Schema the package ships."""
+    status, out, _ = run(capsys, "schema")
+
+    assert 0 == status
+    assert reseau_coop.json_schema() == json.loads(out)

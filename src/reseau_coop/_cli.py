@@ -27,6 +27,7 @@ from ._io import dumps, format_of, load
 from ._lookup import phase_at, phases_at
 from ._metrics import Growth, growth, phase_end_snapshot, phase_growth
 from ._model import MembershipSnapshot, Network, Phase, Qualifier, Service
+from ._schema import json_schema_text
 from ._words import describe_growth, integer, percent
 
 PROG: Final = "reseau-coop"
@@ -187,6 +188,8 @@ EXAMPLES: Final = {
     "validate": """examples:
   reseau-coop validate history.json
   reseau-coop validate data/*.toml --json""",
+    "schema": """examples:
+  reseau-coop schema > network.schema.json   for editors and other languages""",
     "export": """examples:
   reseau-coop export                       the data as JSON, on stdout
   reseau-coop export --format toml -o history.toml
@@ -264,6 +267,7 @@ def parser() -> argparse.ArgumentParser:
     grow.add_argument("--by-phase", action="store_true", help="show the growth of each phase")
     check = add("validate", "check data files; list every problem with its path")
     check.add_argument("files", metavar="FILE", nargs="+", help="JSON or TOML files")
+    add("schema", "print the data format's JSON Schema (for editors and other languages)")
     export = add("export", "write the data as a JSON or TOML document that loads back equal")
     export.add_argument(
         "--format",
@@ -599,6 +603,9 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     command = args.command or "summary"
     if command == "validate":
         return _validate(args, lang, out)
+    if command == "schema":
+        out.write(json_schema_text())
+        return 0
     net = _network(args.data)
     if command == "export":
         _export(net, args, lang, out)
