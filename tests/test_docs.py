@@ -19,8 +19,10 @@ import re
 import shlex
 from pathlib import Path
 
+import attrs
 import pytest
 
+from reseau_coop import MembershipSnapshot, Milestone, Network, Phase, Service, Share, Source
 from reseau_coop._cli import main
 
 ROOT = Path(__file__).parent.parent
@@ -89,3 +91,17 @@ def test_readme_setup_commands_are_marked() -> None:
 
     assert "<!-- setup:run -->" in text
     assert "<!-- setup:test -->" in text
+
+
+def test_data_format_reference_lists_every_field() -> None:
+    """Each field of each record has a row in the data-format reference."""
+    text = (ROOT / "docs" / "reference" / "data-format.md").read_text("utf-8")
+    classes = (Network, Source, Phase, Service, MembershipSnapshot, Share, Milestone)
+
+    missing = [
+        f"{cls.__name__}.{a.name}"
+        for cls in classes
+        for a in attrs.fields(cls)
+        if a.init and f"| `{a.name}` |" not in text
+    ]
+    assert [] == missing

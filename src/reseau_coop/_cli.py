@@ -157,8 +157,9 @@ def default_language(environ: dict[str, str] | None = None) -> str:
 
     The locale is the first of `LC_ALL`, `LC_MESSAGES` and `LANG` that is set.
 
-    >>> default_language({"LANG": "fr_CA.UTF-8"}), default_language({"LC_ALL": "C"})
-    ('fr', 'en')
+    Examples:
+        >>> default_language({"LANG": "fr_CA.UTF-8"}), default_language({"LC_ALL": "C"})
+        ('fr', 'en')
 
     """
     env = os.environ if environ is None else environ

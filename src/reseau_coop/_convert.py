@@ -356,8 +356,9 @@ def network_from_dict(data: object) -> Network:
     Raises:
         DataError: Naming every problem in the document, each by its path.
 
-    >>> network_from_dict({"format": 1, "name": {"en": "Coop"}, "languages": ["en"]}).name["en"]
-    'Coop'
+    Examples:
+        >>> network_from_dict({"format": 1, "name": {"en": "Coop"}, "languages": ["en"]}).name["en"]
+        'Coop'
 
     """
     return build_network(data, ())
@@ -459,24 +460,30 @@ def _raw_keys(body: dict[str, Any], name: str) -> frozenset[str] | None:
 
 
 def _in_document_order(problems: list[Problem], document: object) -> list[Problem]:
+    """Sort *problems* as their places come in the document; a missing key after its table."""
     order: dict[tuple[PathSegment, ...], int] = {}
-
-    def walk(value: object, path: tuple[PathSegment, ...]) -> None:
+    last: dict[tuple[PathSegment, ...], int] = {}  # the last place inside each table or list
+    stack: list[tuple[object, tuple[PathSegment, ...]]] = [(document, ())]
+    while stack:  # depth-first, in document order, without recursion
+        value, path = stack.pop()
         order[path] = len(order)
+        children: list[tuple[object, tuple[PathSegment, ...]]] = []
         if isinstance(value, dict):
-            for key, item in value.items():
-                walk(item, (*path, key))
+            children = [(item, (*path, key)) for key, item in value.items()]
         elif isinstance(value, list):
-            for index, item in enumerate(value):
-                walk(item, (*path, index))
-
-    walk(document, ())
+            children = [(item, (*path, index)) for index, item in enumerate(value)]
+        stack.extend(reversed(children))
+    for path, index in order.items():
+        for end in range(len(path) + 1):
+            last[path[:end]] = max(last.get(path[:end], 0), index)
 
     def position(problem: Problem) -> tuple[int, int]:
         path = problem.path
+        if path in order:
+            return order[path], 0
         while path not in order:
             path = path[:-1]
-        return order[path], len(problem.path) - len(path)
+        return last[path], 1
 
     return sorted(problems, key=position)
 
@@ -487,9 +494,10 @@ def network_to_dict(network: Network) -> dict[str, Any]:
 
     Optional values that are not known (`None`) are left out, as TOML needs.
 
-    >>> network_to_dict(Network(name=LocalizedText({"en": "Coop"}), languages=["en"]))
-    {'format': 1, 'name': {'en': 'Coop'}, 'languages': ['en'], 'sources': [], 'phases': [],
-     'services': [], 'snapshots': [], 'milestones': []}
+    Examples:
+        >>> network_to_dict(Network(name=LocalizedText({"en": "Coop"}), languages=["en"]))
+        {'format': 1, 'name': {'en': 'Coop'}, 'languages': ['en'], 'sources': [], 'phases': [],
+         'services': [], 'snapshots': [], 'milestones': []}
 
     """
     body: dict[str, Any] = converter().unstructure(network)

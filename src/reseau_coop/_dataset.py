@@ -22,11 +22,12 @@ def default_network() -> Network:
     to the article *Les 3 phases de développement du Réseau COOP* (article 4/4),
     with its hedge kept, and says whether the article states it or it is inferred.
 
-    >>> net = default_network()
-    >>> net.name["fr"], net.languages
-    ('Réseau COOP', ('fr', 'en'))
-    >>> [(s.year, s.members, s.qualifier.value) for s in net.snapshots]
-    [(2007, 14, 'exact'), (2012, 35, 'approximate'), (2017, 56, 'exact'), (2022, 100, 'exact')]
+    Examples:
+        >>> net = default_network()
+        >>> net.name["fr"], net.languages
+        ('Réseau COOP', ('fr', 'en'))
+        >>> [(s.year, s.members, s.qualifier.value) for s in net.snapshots]
+        [(2007, 14, 'exact'), (2012, 35, 'approximate'), (2017, 56, 'exact'), (2022, 100, 'exact')]
 
     """
     return loads(default_document(), "json")

@@ -18,10 +18,11 @@ def format_path(segments: Iterable[PathSegment]) -> str:
     """
     Render *segments* the way error messages show them.
 
-    >>> format_path(["snapshots", 1, "members"])
-    '$.snapshots[1].members'
-    >>> format_path([])
-    '$'
+    Examples:
+        >>> format_path(["snapshots", 1, "members"])
+        '$.snapshots[1].members'
+        >>> format_path([])
+        '$'
 
     """
     out = ["$"]
@@ -43,8 +44,9 @@ class Problem:
     *path* is the tuple of keys and indices from the document's root to the
     field to fix, so `("snapshots", 1, "members")` reads `$.snapshots[1].members`.
 
-    >>> str(Problem(("phases", 0, "end"), "must not be before start (2012)"))
-    'must not be before start (2012) @ $.phases[0].end'
+    Examples:
+        >>> str(Problem(("phases", 0, "end"), "must not be before start (2012)"))
+        'must not be before start (2012) @ $.phases[0].end'
 
     """
 
@@ -81,12 +83,13 @@ class DataError(ReseauCoopError, ValueError):
     `.errors` as text (`"<message> @ $.<path>"`), in document order. Its
     message lists the first 100 and counts the rest.
 
-    >>> from reseau_coop import loads
-    >>> try:
-    ...     loads('{"format": 1, "name": {"en": "X"}, "languages": ["en"], "bogus": 1}')
-    ... except DataError as exc:
-    ...     print(exc.errors)
-    ["unknown key 'bogus' @ $.bogus"]
+    Examples:
+        >>> from reseau_coop import loads
+        >>> try:
+        ...     loads('{"format": 1, "name": {"en": "X"}, "languages": ["en"], "bogus": 1}')
+        ... except DataError as exc:
+        ...     print(exc.errors)
+        ["unknown key 'bogus' @ $.bogus"]
 
     """
 

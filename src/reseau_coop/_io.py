@@ -148,17 +148,18 @@ def loads(data: str | bytes, format: Format = "json") -> Network:  # noqa: A002 
     Raises:
         DataError: Naming every problem in the document, each by its path.
 
-    >>> net = loads('{"format": 1, "name": {"en": "Coop"}, "languages": ["en"]}')
-    >>> net.name["en"]
-    'Coop'
-    >>> loads(
-    ...     '{"format": 1, "name": {"en": "Coop"}, "languages": ["en"],'
-    ...     ' "snapshots": [{"year": 2020, "members": true}]}'
-    ... )
-    Traceback (most recent call last):
-    ...
-    reseau_coop.DataError: invalid data: 1 problem
-      expected an integer, got a boolean (true) @ $.snapshots[0].members
+    Examples:
+        >>> net = loads('{"format": 1, "name": {"en": "Coop"}, "languages": ["en"]}')
+        >>> net.name["en"]
+        'Coop'
+        >>> loads(
+        ...     '{"format": 1, "name": {"en": "Coop"}, "languages": ["en"],'
+        ...     ' "snapshots": [{"year": 2020, "members": true}]}'
+        ... )
+        Traceback (most recent call last):
+        ...
+        reseau_coop.DataError: invalid data: 1 problem
+          expected an integer, got a boolean (true) @ $.snapshots[0].members
 
     """
     kind = _check_format(format)
@@ -174,9 +175,10 @@ def dumps(network: Network, format: Format = "json") -> str:  # noqa: A002 - pub
     JSON is indented by two spaces and keeps non-ASCII text as is. Values that
     are not known (`None`) are left out, in both formats.
 
-    >>> from reseau_coop import default_network
-    >>> loads(dumps(default_network(), "toml"), "toml") == default_network()
-    True
+    Examples:
+        >>> from reseau_coop import default_network
+        >>> loads(dumps(default_network(), "toml"), "toml") == default_network()
+        True
 
     """
     kind = _check_format(format)
@@ -195,8 +197,9 @@ def format_of(path: str | os.PathLike[str]) -> Format:
     """
     The format a file's suffix names: `.json` or `.toml`, in any case.
 
-    >>> format_of("history.TOML")
-    'toml'
+    Examples:
+        >>> format_of("history.TOML")
+        'toml'
 
     Raises:
         DataError: If the suffix is neither.

@@ -43,8 +43,9 @@ def year_of(when: object) -> int:
     Raises:
         TypeError: For `bool`, `float`, `str` and anything else, saying what is accepted.
 
-    >>> year_of(2012), year_of(dt.date(2012, 6, 1))
-    (2012, 2012)
+    Examples:
+        >>> year_of(2012), year_of(dt.date(2012, 6, 1))
+        (2012, 2012)
 
     """
     if isinstance(when, int) and not isinstance(when, bool):
@@ -99,18 +100,21 @@ def phase_at(network: Network, when: When, *, boundary: Boundary = "later") -> P
             years the network's phases cover. Never a silent neighbour.
         TypeError: If *when* is a `bool`, `float`, `str` or anything else.
 
-    >>> from reseau_coop import default_network
-    >>> net = default_network()
-    >>> phase_at(net, 2012).key
-    'implantation'
-    >>> phase_at(net, 2012, boundary="earlier").key
-    'experimentation'
-    >>> phase_at(net, dt.date(2019, 5, 1)).name["en"]
-    'Consolidation phase'
-    >>> phase_at(net, 2030)
-    Traceback (most recent call last):
-    ...
-    reseau_coop.PhaseLookupError: no phase of Réseau COOP contains 2030; its phases cover 2007–2022
+    Examples:
+        >>> from reseau_coop import default_network
+        >>> net = default_network()
+        >>> phase_at(net, 2012).key
+        'implantation'
+        >>> phase_at(net, 2012, boundary="earlier").key
+        'experimentation'
+        >>> phase_at(net, dt.date(2019, 5, 1)).name["en"]
+        'Consolidation phase'
+        >>> from reseau_coop import PhaseLookupError
+        >>> try:
+        ...     phase_at(net, 2030)
+        ... except PhaseLookupError as error:
+        ...     print(error)
+        no phase of Réseau COOP contains 2030; its phases cover 2007–2022
 
     """
     year = when if type(when) is int else year_of(when)
@@ -129,11 +133,12 @@ def phases_at(network: Network, when: When) -> tuple[Phase, ...]:
 
     Empty outside every phase; two phases (or more) at a year they share.
 
-    >>> from reseau_coop import default_network
-    >>> [p.key for p in phases_at(default_network(), 2012)]
-    ['experimentation', 'implantation']
-    >>> phases_at(default_network(), 1990)
-    ()
+    Examples:
+        >>> from reseau_coop import default_network
+        >>> [p.key for p in phases_at(default_network(), 2012)]
+        ['experimentation', 'implantation']
+        >>> phases_at(default_network(), 1990)
+        ()
 
     """
     year = year_of(when)
@@ -168,11 +173,12 @@ def phase_index(
     Raises:
         TypeError: For `bool`, `float` or `str` values (or arrays of them).
 
-    >>> from reseau_coop import default_network
-    >>> phase_index(default_network(), [2006, 2007, 2012, 2020, 2023])
-    [-1, 0, 1, 2, -1]
-    >>> phase_index(default_network(), [2012], boundary="earlier")
-    [0]
+    Examples:
+        >>> from reseau_coop import default_network
+        >>> phase_index(default_network(), [2006, 2007, 2012, 2020, 2023])
+        [-1, 0, 1, 2, -1]
+        >>> phase_index(default_network(), [2012], boundary="earlier")
+        [0]
 
     """
     table = _table(network, boundary)
@@ -228,9 +234,10 @@ def covered_span(phases: Sequence[Phase]) -> str:
     """
     The years *phases* cover, joined where they touch: `"2007–2022"`, or `"2000–2005, 2010–"`.
 
-    >>> from reseau_coop import default_network
-    >>> covered_span(default_network().phases)
-    '2007–2022'
+    Examples:
+        >>> from reseau_coop import default_network
+        >>> covered_span(default_network().phases)
+        '2007–2022'
 
     """
     spans: list[list[int | None]] = []

@@ -31,10 +31,11 @@ def ratio(start: float, end: float) -> float | None:
     """
     End over start: `7.142857...` for 14 → 100; `None` when *start* is not above zero.
 
-    >>> ratio(14, 100)
-    7.142857142857143
-    >>> ratio(0, 12) is None
-    True
+    Examples:
+        >>> ratio(14, 100)
+        7.142857142857143
+        >>> ratio(0, 12) is None
+        True
 
     """
     return end / start if start > 0 else None
@@ -46,10 +47,11 @@ def percent_change(start: float, end: float) -> float | None:
 
     `None` when *start* is not above zero.
 
-    >>> round(percent_change(14, 100), 2)
-    614.29
-    >>> percent_change(120, 100)
-    -16.666666666666664
+    Examples:
+        >>> round(percent_change(14, 100), 2)
+        614.29
+        >>> percent_change(120, 100)
+        -16.666666666666664
 
     """
     value = ratio(start, end)
@@ -63,10 +65,11 @@ def cagr(start: float, end: float, years: float) -> float | None:
     `None` when it is not defined: *years* not above zero, or *start* not above
     zero. A fall to zero is a rate of -1 (-100 % a year).
 
-    >>> round(cagr(14, 100, 15), 5)
-    0.14005
-    >>> cagr(14, 100, 0) is None
-    True
+    Examples:
+        >>> round(cagr(14, 100, 15), 5)
+        0.14005
+        >>> cagr(14, 100, 0) is None
+        True
 
     """
     value = ratio(start, end)
@@ -81,10 +84,11 @@ def doubling_time(rate: float | None) -> float | None:
 
     `None` unless *rate* is above zero: a network that does not grow never doubles.
 
-    >>> round(doubling_time(0.14005), 2)
-    5.29
-    >>> doubling_time(0.0) is None
-    True
+    Examples:
+        >>> round(doubling_time(0.14005), 2)
+        5.29
+        >>> doubling_time(0.0) is None
+        True
 
     """
     if rate is None or not rate > 0 or math.isinf(rate):
@@ -121,10 +125,11 @@ def growth_qualifier(start: Qualifier, end: Qualifier) -> Qualifier:
 
     The doubling time falls as growth rises, so its bound goes the other way.
 
-    >>> growth_qualifier(Qualifier.AT_LEAST, Qualifier.EXACT)
-    <Qualifier.AT_MOST: 'at_most'>
-    >>> growth_qualifier(Qualifier.APPROXIMATE, Qualifier.EXACT)
-    <Qualifier.APPROXIMATE: 'approximate'>
+    Examples:
+        >>> growth_qualifier(Qualifier.AT_LEAST, Qualifier.EXACT)
+        <Qualifier.AT_MOST: 'at_most'>
+        >>> growth_qualifier(Qualifier.APPROXIMATE, Qualifier.EXACT)
+        <Qualifier.APPROXIMATE: 'approximate'>
 
     """
     directions = _DIRECTIONS[end] | {-d for d in _DIRECTIONS[start]}
@@ -189,11 +194,12 @@ class Growth:
         """
         The growth from snapshot *start* to snapshot *end*.
 
-        >>> a = MembershipSnapshot(year=2007, members=14)
-        >>> b = MembershipSnapshot(year=2022, members=100)
-        >>> g = Growth.between(a, b)
-        >>> g.years, g.change, round(g.percent, 2), round(g.cagr, 5)
-        (15, 86, 614.29, 0.14005)
+        Examples:
+            >>> a = MembershipSnapshot(year=2007, members=14)
+            >>> b = MembershipSnapshot(year=2022, members=100)
+            >>> g = Growth.between(a, b)
+            >>> g.years, g.change, round(g.percent, 2), round(g.cagr, 5)
+            (15, 86, 614.29, 0.14005)
 
         """
         years = end.year - start.year
@@ -267,16 +273,17 @@ def growth(network: Network, start: When | None = None, end: When | None = None)
         SnapshotLookupError: If a year has no snapshot; it lists those that have one.
         ValueError: If *start* is after *end*.
 
-    >>> from reseau_coop import default_network
-    >>> g = growth(default_network())
-    >>> g.start.members, g.end.members, g.years, g.change
-    (14, 100, 15, 86)
-    >>> round(g.ratio, 6), round(g.percent, 2), round(g.cagr, 5), round(g.doubling_time, 2)
-    (7.142857, 614.29, 0.14005, 5.29)
-    >>> growth(default_network(), 2007, 2010)
-    Traceback (most recent call last):
-    ...
-    reseau_coop.SnapshotLookupError: no snapshot for 2010 (snapshots: 2007, 2012, 2017, 2022)
+    Examples:
+        >>> from reseau_coop import default_network
+        >>> g = growth(default_network())
+        >>> g.start.members, g.end.members, g.years, g.change
+        (14, 100, 15, 86)
+        >>> round(g.ratio, 6), round(g.percent, 2), round(g.cagr, 5), round(g.doubling_time, 2)
+        (7.142857, 614.29, 0.14005, 5.29)
+        >>> growth(default_network(), 2007, 2010)
+        Traceback (most recent call last):
+        ...
+        reseau_coop.SnapshotLookupError: no snapshot for 2010 (snapshots: 2007, 2012, 2017, 2022)
 
     """
     snapshots = network.snapshots
@@ -299,13 +306,14 @@ def phase_growth(network: Network) -> tuple[Growth, ...]:
     one at (or last within) its end. A snapshot dated by a phase belongs to that
     phase: it can end that phase's measure and no other (it may start the next).
 
-    >>> from reseau_coop import default_network
-    >>> [
-    ...     (g.phase.key, g.start.members, g.end.members, round(g.ratio, 3))
-    ...     for g in phase_growth(default_network())
-    ... ]
-    [('experimentation', 14, 35, 2.5), ('implantation', 35, 56, 1.6),
-     ('consolidation', 56, 100, 1.786)]
+    Examples:
+        >>> from reseau_coop import default_network
+        >>> [
+        ...     (g.phase.key, g.start.members, g.end.members, round(g.ratio, 3))
+        ...     for g in phase_growth(default_network())
+        ... ]
+        [('experimentation', 14, 35, 2.5), ('implantation', 35, 56, 1.6),
+         ('consolidation', 56, 100, 1.786)]
 
     """
     out: list[Growth] = []
@@ -366,15 +374,16 @@ def members_at(
             is false), or the network has too few snapshots to estimate from.
         ValueError: For an unknown *method*, or a geometric estimate from a count of 0.
 
-    >>> from reseau_coop import default_network
-    >>> net = default_network()
-    >>> members_at(net, 2022).members, members_at(net, 2012).qualifier
-    (100.0, <Qualifier.APPROXIMATE: 'approximate'>)
-    >>> estimate = members_at(net, 2020)
-    >>> round(estimate.members, 1), [s.year for s in estimate.based_on]
-    (82.4, [2017, 2022])
-    >>> round(members_at(net, 2020, method="geometric").members, 1)
-    79.3
+    Examples:
+        >>> from reseau_coop import default_network
+        >>> net = default_network()
+        >>> members_at(net, 2022).members, members_at(net, 2012).qualifier
+        (100.0, <Qualifier.APPROXIMATE: 'approximate'>)
+        >>> estimate = members_at(net, 2020)
+        >>> round(estimate.members, 1), [s.year for s in estimate.based_on]
+        (82.4, [2017, 2022])
+        >>> round(members_at(net, 2020, method="geometric").members, 1)
+        79.3
 
     """
     if method not in _METHODS:

@@ -48,8 +48,9 @@ class Qualifier(enum.Enum):
 
     The value is the lower-case name used in JSON and TOML documents.
 
-    >>> Qualifier("approximate")
-    <Qualifier.APPROXIMATE: 'approximate'>
+    Examples:
+        >>> Qualifier("approximate")
+        <Qualifier.APPROXIMATE: 'approximate'>
 
     """
 
@@ -240,10 +241,11 @@ class _Provenance:
         """
         Whether the value of field *name* is inferred rather than stated by the source.
 
-        >>> from reseau_coop import default_network
-        >>> first = default_network().snapshots[0]
-        >>> first.is_inferred("year"), first.is_inferred("members")
-        (True, False)
+        Examples:
+            >>> from reseau_coop import default_network
+            >>> first = default_network().snapshots[0]
+            >>> first.is_inferred("year"), first.is_inferred("members")
+            (True, False)
 
         """
         return name in self.inferred
@@ -271,11 +273,12 @@ class LocalizedText:
     The languages keep the order they were given in, and documents write the
     text as a table: `{"fr": "Phase d’implantation", "en": "Implementation phase"}`.
 
-    >>> name = LocalizedText({"fr": "Phase d’implantation", "en": "Implementation phase"})
-    >>> name["en"]
-    'Implementation phase'
-    >>> name.languages
-    ('fr', 'en')
+    Examples:
+        >>> name = LocalizedText({"fr": "Phase d’implantation", "en": "Implementation phase"})
+        >>> name["en"]
+        'Implementation phase'
+        >>> name.languages
+        ('fr', 'en')
 
     """
 
@@ -349,7 +352,7 @@ class Source:
     """
     A document the network's history comes from.
 
-    Args:
+    Attributes:
         key: Short identifier that records refer to (`source="..."`).
         title: The document's title, in its own language and others.
         language: The language the document is written in.
@@ -400,16 +403,20 @@ class Phase(_Provenance):
     Phases are closed as the source writes them: 2007–2012 contains both 2007
     and 2012. The last phase of a network may be open-ended (`end=None`).
 
-    >>> phase = Phase(
-    ...     key="implantation", name=LocalizedText({"en": "Implementation"}), start=2012, end=2017
-    ... )
-    >>> phase.contains(2012), phase.contains(2017), phase.contains(2018)
-    (True, True, False)
-    >>> Phase(key="x", name=LocalizedText({"en": "X"}), start=2017, end=2012)
-    Traceback (most recent call last):
-    ...
-    reseau_coop.DataError: invalid phase: 1 problem
-      end year 2012 is before start year 2017 @ $.end
+    Examples:
+        >>> phase = Phase(
+        ...     key="implantation",
+        ...     name=LocalizedText({"en": "Implementation"}),
+        ...     start=2012,
+        ...     end=2017,
+        ... )
+        >>> phase.contains(2012), phase.contains(2017), phase.contains(2018)
+        (True, True, False)
+        >>> Phase(key="x", name=LocalizedText({"en": "X"}), start=2017, end=2012)
+        Traceback (most recent call last):
+        ...
+        reseau_coop.DataError: invalid phase: 1 problem
+          end year 2012 is before start year 2017 @ $.end
 
     """
 
@@ -463,7 +470,7 @@ class Service(_Provenance):
     """
     A service the network offers.
 
-    Args:
+    Attributes:
         key: Short identifier, unique in the network.
         name: The service's name.
         kind: What kind of offer it is.
@@ -539,13 +546,14 @@ class MembershipSnapshot(_Provenance):
     A snapshot dated by a phase (`dating=Dating.PHASE`) names that phase and
     has the phase's end year as its `year`.
 
-    >>> MembershipSnapshot(year=2022, members=100).qualifier
-    <Qualifier.EXACT: 'exact'>
-    >>> MembershipSnapshot(year=2022, members=-1)
-    Traceback (most recent call last):
-    ...
-    reseau_coop.DataError: invalid snapshot: 1 problem
-      a count of members cannot be negative, got -1 @ $.members
+    Examples:
+        >>> MembershipSnapshot(year=2022, members=100).qualifier
+        <Qualifier.EXACT: 'exact'>
+        >>> MembershipSnapshot(year=2022, members=-1)
+        Traceback (most recent call last):
+        ...
+        reseau_coop.DataError: invalid snapshot: 1 problem
+          a count of members cannot be negative, got -1 @ $.members
 
     """
 
@@ -615,12 +623,13 @@ class Network:
     dated by a phase having that phase's end year; every text in each of the
     network's `languages`. Input out of order is refused, never sorted.
 
-    >>> from reseau_coop import default_network
-    >>> net = default_network()
-    >>> [phase.key for phase in net.phases]
-    ['experimentation', 'implantation', 'consolidation']
-    >>> [(s.year, s.members) for s in net.snapshots]
-    [(2007, 14), (2012, 35), (2017, 56), (2022, 100)]
+    Examples:
+        >>> from reseau_coop import default_network
+        >>> net = default_network()
+        >>> [phase.key for phase in net.phases]
+        ['experimentation', 'implantation', 'consolidation']
+        >>> [(s.year, s.members) for s in net.snapshots]
+        [(2007, 14), (2012, 35), (2017, 56), (2022, 100)]
 
     """
 

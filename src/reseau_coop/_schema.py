@@ -131,11 +131,12 @@ def json_schema() -> dict[str, Any]:
     schema can express; the rules only the loader checks are listed in its
     `description` (and in the data-format reference).
 
-    >>> schema = json_schema()
-    >>> schema["properties"]["format"]
-    {'const': 1}
-    >>> schema["$defs"]["MembershipSnapshot"]["properties"]["members"]["minimum"]
-    0
+    Examples:
+        >>> schema = json_schema()
+        >>> schema["properties"]["format"]
+        {'const': 1}
+        >>> schema["$defs"]["MembershipSnapshot"]["properties"]["members"]["minimum"]
+        0
 
     """
     converter()  # resolves the model's field types, which are strings until then

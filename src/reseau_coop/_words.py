@@ -47,10 +47,11 @@ def whole_multiple(end: int, start: int) -> tuple[Hedge, int] | None:
     "nearly". The bands are compared in whole numbers, so no rounding moves a
     ratio across one.
 
-    >>> whole_multiple(100, 14)
-    ('more than', 7)
-    >>> whole_multiple(25, 10) is None
-    True
+    Examples:
+        >>> whole_multiple(100, 14)
+        ('more than', 7)
+        >>> whole_multiple(25, 10) is None
+        True
 
     """
     if start <= 0:
@@ -82,8 +83,9 @@ def integer(value: int, lang: Language) -> str:
     """
     An integer with the thousands separator of *lang*.
 
-    >>> integer(12000, "fr"), integer(12000, "en")
-    ('12\u202f000', '12,000')
+    Examples:
+        >>> integer(12000, "fr"), integer(12000, "en")
+        ('12\u202f000', '12,000')
 
     """
     text = f"{value:,}"
@@ -94,8 +96,9 @@ def decimal(value: float, lang: Language, places: int = 1) -> str:
     """
     A number with *places* decimals (none when they are zeros), in *lang*'s style.
 
-    >>> decimal(2.5, "fr"), decimal(2.5, "en"), decimal(3.0, "fr")
-    ('2,5', '2.5', '3')
+    Examples:
+        >>> decimal(2.5, "fr"), decimal(2.5, "en"), decimal(3.0, "fr")
+        ('2,5', '2.5', '3')
 
     """
     text = f"{value:,.{places}f}"
@@ -112,8 +115,9 @@ def percent(value: float, lang: Language, places: int | None = None) -> str:
 
     Whole percent, or one decimal under 10 %, unless *places* says otherwise.
 
-    >>> percent(16.67, "fr"), percent(16.67, "en"), percent(2.54, "en")
-    ('17\u202f%', '17%', '2.5%')
+    Examples:
+        >>> percent(16.67, "fr"), percent(16.67, "en"), percent(2.54, "en")
+        ('17\u202f%', '17%', '2.5%')
 
     """
     if places is None:
@@ -173,14 +177,15 @@ def describe_growth(growth: Growth, lang: str | None = None) -> str:
     Raises:
         ValueError: For any other language.
 
-    >>> from reseau_coop import default_network, growth, phase_growth
-    >>> print(describe_growth(growth(default_network())))
-    En 15 ans (2007–2022), le membrariat a plus que septuplé, passant de 14 à 100 membres.
-    >>> print(describe_growth(growth(default_network()), "en"))
-    In 15 years (2007–2022), membership more than septupled, from 14 to 100 members.
-    >>> print(describe_growth(phase_growth(default_network())[1], "en"))
-    Implementation phase: in 5 years (2012–2017), membership multiplied by 1.6,
-    from about 35 to 56 members.
+    Examples:
+        >>> from reseau_coop import default_network, growth, phase_growth
+        >>> print(describe_growth(growth(default_network())))
+        En 15 ans (2007–2022), le membrariat a plus que septuplé, passant de 14 à 100 membres.
+        >>> print(describe_growth(growth(default_network()), "en"))
+        In 15 years (2007–2022), membership more than septupled, from 14 to 100 members.
+        >>> print(describe_growth(phase_growth(default_network())[1], "en"))
+        Implementation phase: in 5 years (2012–2017), membership multiplied by 1.6,
+        from about 35 to 56 members.
 
     """
     language = _language(growth, lang)
