@@ -1,4 +1,9 @@
-"""MkDocs hook: publish the JSON Schema the package ships, generated from the model."""
+"""MkDocs hook: publish what the package generates, so the site shows the real thing.
+
+- `reference/network.schema.json`: the JSON Schema, from the same generator as the package;
+- `images/membership-en.png` and `images/membership-fr.png`: the membership chart of the
+  embedded dataset, drawn by `reseau_coop.plot.membership_chart`.
+"""
 
 from __future__ import annotations
 
@@ -13,4 +18,21 @@ def on_files(files: Files, config: Any) -> Files:  # noqa: ANN401 - MkDocs' conf
     """Add `reference/network.schema.json` to the site, from the same generator as the package."""
     schema = File.generated(config, "reference/network.schema.json", content=json_schema_text())
     files.append(schema)
+    for lang in ("en", "fr"):
+        image = File.generated(config, f"images/membership-{lang}.png", content=_chart(lang))
+        files.append(image)
     return files
+
+
+def _chart(lang: str) -> bytes:
+    import io  # noqa: PLC0415
+
+    from reseau_coop import default_network  # noqa: PLC0415
+    from reseau_coop.plot import membership_chart  # noqa: PLC0415
+
+    ax = membership_chart(default_network(), lang=lang)
+    figure = ax.get_figure(root=True)
+    assert figure is not None  # noqa: S101
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
+    return buffer.getvalue()

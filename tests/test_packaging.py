@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 import os
+import subprocess
+import sys
 import warnings
 from importlib import metadata
 from importlib.resources import files
@@ -63,3 +66,67 @@ def test_running_against_the_installed_wheel() -> None:
     location = Path(reseau_coop.__file__).resolve()
 
     assert "site-packages" in location.parts
+
+
+@pytest.mark.parametrize(
+    ("blocked", "module", "extra"),
+    [("matplotlib", "reseau_coop.plot", "plot"), ("pandas", "reseau_coop.frames", "pandas")],
+)
+def test_missing_extra_says_what_to_install(blocked: str, module: str, extra: str) -> None:
+    """Without an extra's dependency, importing its module is one sentence naming the install."""
+    code = (
+        f"import sys; sys.modules[{blocked!r}] = None\n"
+        "try:\n"
+        f"    import {module}\n"
+        "except ImportError as error:\n"
+        "    print(error)\n"
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+
+    assert f'pip install "reseau-coop[{extra}]"' in result.stdout
+    assert 1 == len(result.stdout.strip().splitlines())
+
+
+def test_plot_command_without_matplotlib() -> None:
+    """`reseau-coop plot` without matplotlib: exit 1 and the install to run, no traceback."""
+    code = (
+        "import sys; sys.modules['matplotlib'] = None\n"
+        "from reseau_coop._cli import main\n"
+        "sys.exit(main(['plot', '-o', 'chart.png']))\n"
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+
+    assert 1 == result.returncode
+    assert 'pip install "reseau-coop[plot]"' in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("module", "names"),
+    [
+        ("reseau_coop.plot", ["membership_chart"]),
+        ("reseau_coop.frames", ["phases_frame", "services_frame", "snapshots_frame"]),
+    ],
+)
+def test_public_submodules(module: str, names: list[str]) -> None:
+    """The extras' modules are thin facades: `__all__` and `dir()` list their functions."""
+    imported = importlib.import_module(module)
+
+    assert names == sorted(imported.__all__)
+    assert names == sorted(dir(imported))
+
+
+def test_package_does_not_import_the_extras() -> None:
+    """`import reseau_coop` imports neither matplotlib nor pandas."""
+    code = (
+        "import sys, reseau_coop; print([m for m in ('matplotlib', 'pandas') if m in sys.modules])"
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+
+    assert "[]" == result.stdout.strip()

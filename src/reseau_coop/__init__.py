@@ -41,6 +41,7 @@ from ._model import (
     Share,
     Source,
 )
+from ._records import records
 from ._schema import json_schema
 from ._words import describe_growth
 
@@ -80,6 +81,7 @@ __all__ = [
     "phase_index",
     "phases_at",
     "ratio",
+    "records",
 ]
 
 

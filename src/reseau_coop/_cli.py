@@ -10,6 +10,7 @@ one sentence, never as a traceback. No colour is used, so `NO_COLOR` holds.
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
 import io
 import json
@@ -27,6 +28,7 @@ from ._io import dumps, format_of, load
 from ._lookup import phase_at, phases_at
 from ._metrics import Growth, growth, phase_end_snapshot, phase_growth
 from ._model import MembershipSnapshot, Network, Phase, Qualifier, Service
+from ._records import COLUMNS, TABLES, Table, records
 from ._schema import json_schema_text
 from ._words import describe_growth, integer, percent
 
@@ -189,12 +191,17 @@ EXAMPLES: Final = {
     "validate": """examples:
   reseau-coop validate history.json
   reseau-coop validate data/*.toml --json""",
+    "plot": """examples:
+  reseau-coop plot -o membership.png            the chart, in your locale's language
+  reseau-coop plot -o membership.svg --lang en
+  reseau-coop --data history.toml plot -o history.pdf""",
     "schema": """examples:
   reseau-coop schema > network.schema.json   for editors and other languages""",
     "export": """examples:
   reseau-coop export                       the data as JSON, on stdout
   reseau-coop export --format toml -o history.toml
-  reseau-coop --data old.json export -o new.toml   convert JSON to TOML""",
+  reseau-coop --data old.json export -o new.toml   convert JSON to TOML
+  reseau-coop export --format csv --table snapshots -o snapshots.csv""",
 }
 
 
@@ -272,11 +279,22 @@ def parser() -> argparse.ArgumentParser:
     export = add("export", "write the data as a JSON or TOML document that loads back equal")
     export.add_argument(
         "--format",
-        choices=("json", "toml"),
+        choices=("json", "toml", "csv"),
         default=None,
-        help="the document's format (default: from -o's suffix, else json)",
+        help="json or toml (a document that loads back equal), or csv (one table, see --table); "
+        "default: from -o's suffix, else json",
+    )
+    export.add_argument(
+        "--table",
+        choices=TABLES,
+        default=None,
+        help="with --format csv: the table to write",
     )
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    plot = add("plot", "draw the membership chart, with its phases, to a PNG, SVG or PDF file")
+    plot.add_argument(
+        "-o", "--output", metavar="FILE", required=True, help="FILE.png, .svg or .pdf"
+    )
     return top
 
 
@@ -560,19 +578,69 @@ def _problem_lines(problems: Iterable[Problem] | Iterable[tuple[str, str]]) -> I
         yield from _wrap(f"{where}: {message}", "  ", "      ")
 
 
+def _suffix(path: str) -> str:
+    return Path(path).suffix.lower().lstrip(".")
+
+
 def _export(net: Network, args: argparse.Namespace, lang: str, out: TextIO) -> None:
     kind = args.format
     if kind is None:
-        kind = format_of(args.output) if args.output else "json"
-    elif args.output and format_of(args.output) != kind:
+        kind = "json" if args.output is None else _suffix(args.output)
+        if kind != "csv":
+            kind = format_of(args.output) if args.output else "json"
+    elif args.output and _suffix(args.output) != kind:
         msg = f"--format {kind} does not match the suffix of {args.output}"
         raise _UsageError(msg)
-    text = dumps(net, kind)
+    if kind == "csv":
+        if args.table is None:
+            msg = "--format csv writes one table: add --table snapshots, phases or services"
+            raise _UsageError(msg)
+        text = _csv(net, args.table, lang)
+    elif args.table is not None:
+        msg = "--table goes with --format csv"
+        raise _UsageError(msg)
+    else:
+        text = dumps(net, kind)
     if args.output is None:
         out.write(text)
         return
     try:
         Path(args.output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        msg = f"cannot write {args.output}: {exc.strerror or exc}"
+        raise CommandError(msg) from None
+    if args.json:
+        print(json.dumps({"written": args.output, "format": kind}), file=out)
+    else:
+        print(f"{LABELS[lang]['written']} {args.output} ({kind})", file=out)
+
+
+def _csv(net: Network, table: Table, lang: str) -> str:
+    rows = records(net, table, lang=lang)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS[table], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _plot(net: Network, args: argparse.Namespace, lang: str, out: TextIO) -> None:
+    kind = _suffix(args.output)
+    if kind not in {"png", "svg", "pdf"}:
+        msg = f"cannot tell the image format of {args.output}: name it *.png, *.svg or *.pdf"
+        raise _UsageError(msg)
+    try:
+        from ._plot import membership_chart  # noqa: PLC0415 - an optional extra
+    except ImportError as exc:  # pragma: no cover - matplotlib is there in the tests
+        raise CommandError(str(exc)) from None
+    try:
+        ax = membership_chart(net, lang=lang)
+    except ImportError as exc:  # pragma: no cover - matplotlib is there in the tests
+        raise CommandError(str(exc)) from None
+    figure = ax.get_figure(root=True)
+    assert figure is not None  # noqa: S101 - membership_chart draws into a figure
+    try:
+        figure.savefig(args.output, format=kind, dpi=150, bbox_inches="tight")
     except OSError as exc:
         msg = f"cannot write {args.output}: {exc.strerror or exc}"
         raise CommandError(msg) from None
@@ -610,6 +678,9 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     net = _network(args.data)
     if command == "export":
         _export(net, args, lang, out)
+        return 0
+    if command == "plot":
+        _plot(net, args, lang, out)
         return 0
     producers: dict[str, Callable[[], Iterator[str]]] = {
         "summary": lambda: _summary(net, lang, args.json),

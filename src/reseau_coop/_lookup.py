@@ -25,6 +25,7 @@ from ._model import MAX_YEAR, MIN_YEAR, Network, Phase
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
+    import pandas as pd
 
 When: TypeAlias = "SupportsIndex | dt.date"
 """What the lookups take: a year (`int`, NumPy integers included) or a `date`/`datetime`."""
@@ -157,18 +158,27 @@ def phase_index(  # type: ignore[overload-overlap]
 ) -> npt.NDArray[np.intp]: ...
 @overload
 def phase_index(
+    network: Network, years: pd.Series[Any], *, boundary: Boundary = "later"
+) -> pd.Series[int]: ...
+@overload
+def phase_index(
     network: Network, years: Iterable[When], *, boundary: Boundary = "later"
 ) -> list[int]: ...
 def phase_index(
-    network: Network, years: Iterable[When] | npt.NDArray[Any], *, boundary: Boundary = "later"
-) -> list[int] | npt.NDArray[np.intp]:
+    network: Network,
+    years: Iterable[When] | npt.NDArray[Any] | pd.Series[Any],
+    *,
+    boundary: Boundary = "later",
+) -> list[int] | npt.NDArray[np.intp] | pd.Series[int]:
     """
     Return the position in `network.phases` of each year's phase, -1 where there is none.
 
     The bulk form of `phase_at`, with the same *boundary* rule. A list (or any
     iterable) in gives a list out; a NumPy array of integers or `datetime64`
     values gives a NumPy array of the same shape, computed without a Python
-    loop (`NaT` gives -1). NumPy is imported only when given an array.
+    loop (`NaT` gives -1). A pandas Series of years or datetimes gives a Series of
+    positions aligned to its index (missing values give -1; a time-zone-aware date
+    counts in its own zone's year). NumPy is imported only when given an array.
 
     Raises:
         TypeError: For `bool`, `float` or `str` values (or arrays of them).
@@ -182,6 +192,11 @@ def phase_index(
 
     """
     table = _table(network, boundary)
+    pandas = sys.modules.get("pandas")
+    if pandas is not None and isinstance(years, pandas.Series):
+        values = _phase_index_array(network, _series_years(years), boundary)
+        series: pd.Series[int] = pandas.Series(values, index=years.index, name="phase_index")
+        return series
     numpy = sys.modules.get("numpy")
     if numpy is not None and isinstance(years, numpy.ndarray):
         return _phase_index_array(network, years, boundary)
@@ -193,6 +208,22 @@ def phase_index(
         year = year_of(when)
         out.append(table[year] if MIN_YEAR <= year <= MAX_YEAR else -1)
     return out
+
+
+def _series_years(series: pd.Series[Any]) -> npt.NDArray[Any]:
+    """A pandas Series of years or datetimes as a NumPy array of years, missing as 0."""
+    import numpy as np  # noqa: PLC0415
+    import pandas as pd  # noqa: PLC0415
+
+    if isinstance(series.dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_any_dtype(
+        series.dtype
+    ):
+        years = series.dt.year  # a time-zone-aware date counts in its own zone's year
+        as_array: npt.NDArray[Any] = years.astype("Int64").to_numpy(dtype=np.int64, na_value=0)
+        return as_array
+    if pd.api.types.is_bool_dtype(series.dtype) or not pd.api.types.is_integer_dtype(series.dtype):
+        return series.to_numpy()  # refused or taken as objects by the array path
+    return series.to_numpy(dtype=np.int64, na_value=0)
 
 
 def _phase_index_array(

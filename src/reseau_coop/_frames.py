@@ -1,0 +1,148 @@
+"""Typed pandas data frames of a network's tables (the `pandas` extra)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ._model import Dating, Network, Qualifier, ServiceKind
+from ._records import records
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+_MISSING = (
+    'reseau_coop.frames needs pandas, which is not installed: pip install "reseau-coop[pandas]"'
+)
+
+
+def import_pandas() -> None:
+    """Check pandas can be imported, or say in one sentence how to install it."""
+    try:
+        import pandas as pd  # noqa: PLC0415, F401 - an optional extra, imported when used
+    except ImportError:  # pragma: no cover - the tests run with pandas installed
+        raise ImportError(_MISSING) from None
+
+
+def _categories(values: list[Any], categories: list[str], *, ordered: bool = False) -> Any:  # noqa: ANN401
+    import pandas as pd  # noqa: PLC0415
+
+    return pd.Categorical(values, categories=categories, ordered=ordered)
+
+
+def snapshots_frame(network: Network) -> pd.DataFrame:
+    """
+    The membership snapshots as a DataFrame, one row per snapshot, in order.
+
+    Columns and dtypes: `year`, `members` (`Int64`); `qualifier`, `share_qualifier`
+    (categories: the `Qualifier` values); `dating` (categories: `year`, `phase`); `phase`
+    (categories: the network's phase keys, in order); `share` (`Float64`); `source` (`string`).
+    Values not known are missing (`<NA>`).
+
+    Examples:
+        >>> from reseau_coop import default_network
+        >>> frame = snapshots_frame(default_network())
+        >>> frame[["year", "members", "qualifier"]]
+           year  members    qualifier
+        0  2007       14        exact
+        1  2012       35  approximate
+        2  2017       56        exact
+        3  2022      100        exact
+
+    """
+    import_pandas()
+    import pandas as pd  # noqa: PLC0415 - an optional extra, imported when used
+
+    rows = records(network, "snapshots")
+    qualifiers = [q.value for q in Qualifier]
+    phase_keys = [p.key for p in network.phases]
+    return pd.DataFrame(
+        {
+            "year": pd.array([r["year"] for r in rows], dtype="Int64"),
+            "members": pd.array([r["members"] for r in rows], dtype="Int64"),
+            "qualifier": _categories([r["qualifier"] for r in rows], qualifiers),
+            "dating": _categories([r["dating"] for r in rows], [d.value for d in Dating]),
+            "phase": _categories([r["phase"] for r in rows], phase_keys, ordered=True),
+            "share": pd.array([r["share"] for r in rows], dtype="Float64"),
+            "share_qualifier": _categories([r["share_qualifier"] for r in rows], qualifiers),
+            "source": pd.array([r["source"] for r in rows], dtype="string"),
+        }
+    )
+
+
+def phases_frame(network: Network, *, lang: str | None = None) -> pd.DataFrame:
+    """
+    The phases as a DataFrame, one row per phase, in order.
+
+    Columns and dtypes: `key` (ordered categories: the phase keys); `name`, `summary`
+    (`string`, in *lang*, by default the network's first language); `start`, `end`,
+    `members_at_end` (`Int64`; `end` missing for an open-ended phase);
+    `members_at_end_qualifier` (categories: the `Qualifier` values). The members at a phase's
+    end are those of the snapshot at (or last within) its end, a snapshot dated by the phase
+    included.
+
+    Examples:
+        >>> from reseau_coop import default_network
+        >>> phases_frame(default_network(), lang="en")[["key", "start", "end", "members_at_end"]]
+                       key  start   end  members_at_end
+        0  experimentation   2007  2012              35
+        1     implantation   2012  2017              56
+        2    consolidation   2017  2022             100
+
+    """
+    import_pandas()
+    import pandas as pd  # noqa: PLC0415 - an optional extra, imported when used
+
+    rows = records(network, "phases", lang=lang)
+    keys = [r["key"] for r in rows]
+    return pd.DataFrame(
+        {
+            "key": _categories(keys, keys, ordered=True),
+            "name": pd.array([r["name"] for r in rows], dtype="string"),
+            "start": pd.array([r["start"] for r in rows], dtype="Int64"),
+            "end": pd.array([r["end"] for r in rows], dtype="Int64"),
+            "summary": pd.array([r["summary"] for r in rows], dtype="string"),
+            "members_at_end": pd.array([r["members_at_end"] for r in rows], dtype="Int64"),
+            "members_at_end_qualifier": _categories(
+                [r["members_at_end_qualifier"] for r in rows], [q.value for q in Qualifier]
+            ),
+        }
+    )
+
+
+def services_frame(network: Network, *, lang: str | None = None) -> pd.DataFrame:
+    """
+    The services as a DataFrame, one row per service, in order.
+
+    Columns and dtypes: `key` (categories: the service keys); `name`, `scope`,
+    `description` (`string`, in *lang*); `kind` (categories: the `ServiceKind` values);
+    `introduced` (ordered categories: the phase keys; missing when not known);
+    `flagship` (`boolean`).
+
+    Examples:
+        >>> from reseau_coop import default_network
+        >>> services_frame(default_network())[["key", "kind", "introduced", "flagship"]]
+                                     key        kind       introduced  flagship
+        0              aide-au-demarrage     support  experimentation     False
+        1      boussole-entrepreneuriale        tool     implantation      True
+        2                  parcours-coop     program     implantation      True
+        3  services-conseils-specialises  consulting     implantation      True
+        4   formation-cest-quoi-une-coop    training              NaN     False
+
+    """
+    import_pandas()
+    import pandas as pd  # noqa: PLC0415 - an optional extra, imported when used
+
+    rows = records(network, "services", lang=lang)
+    keys = [r["key"] for r in rows]
+    phase_keys = [p.key for p in network.phases]
+    return pd.DataFrame(
+        {
+            "key": _categories(keys, keys),
+            "name": pd.array([r["name"] for r in rows], dtype="string"),
+            "kind": _categories([r["kind"] for r in rows], [k.value for k in ServiceKind]),
+            "introduced": _categories([r["introduced"] for r in rows], phase_keys, ordered=True),
+            "scope": pd.array([r["scope"] for r in rows], dtype="string"),
+            "flagship": pd.array([r["flagship"] for r in rows], dtype="boolean"),
+            "description": pd.array([r["description"] for r in rows], dtype="string"),
+        }
+    )

@@ -1,0 +1,272 @@
+"""The membership chart (the `plot` extra: matplotlib)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Final
+
+from ._metrics import growth
+from ._model import Dating, MembershipSnapshot, Network, Phase, Qualifier
+from ._words import decimal, integer
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+_MISSING: Final = (
+    'reseau_coop.plot needs matplotlib, which is not installed: pip install "reseau-coop[plot]"'
+)
+
+SIGNS: Final = {
+    Qualifier.EXACT: "",
+    Qualifier.APPROXIMATE: "≈ ",
+    Qualifier.AT_LEAST: "≥ ",
+    Qualifier.AT_MOST: "≤ ",
+    Qualifier.NEARLY: "≲ ",
+}
+
+WORDS: Final = {
+    "fr": {
+        "members": "Membres",
+        "year": "Année",
+        "title": "{name}\u00a0: membrariat, {first}–{last}",
+        "exact": "chiffre exact",
+        "hedged": "chiffre non exact (≈ environ, ≥ au moins, ≤ au plus, ≲ près de)",
+        "by_phase": "daté par sa phase seulement (placé à la fin de la phase)",
+        "growth": "×{ratio} en {years} ans",
+        "source": "Source\u00a0: {title}",
+        "article": "article {part}/{parts}",
+        "colon": "\u00a0:",
+    },
+    "en": {
+        "members": "Members",
+        "year": "Year",
+        "title": "{name}: membership, {first}–{last}",
+        "exact": "exact figure",
+        "hedged": "not an exact figure (≈ about, ≥ at least, ≤ at most, ≲ nearly)",
+        "by_phase": "dated by its phase only (shown at the phase's end)",
+        "growth": "×{ratio} in {years} years",
+        "source": "Source: {title}",
+        "article": "article {part}/{parts}",
+        "colon": ":",
+    },
+}
+
+COLOUR: Final = "#1b4f72"
+BANDS: Final = ("#f5b041", "#58d68d", "#5dade2", "#af7ac5", "#ec7063", "#48c9b0")
+_INSIDE: Final = 0.3  # how far inside its phase a phase-dated snapshot is drawn, in years
+
+
+def import_matplotlib() -> None:
+    """Check matplotlib can be imported, or say in one sentence how to install it."""
+    try:
+        import matplotlib as mpl  # noqa: PLC0415, F401 - an optional extra, imported when used
+    except ImportError:  # pragma: no cover - the tests run with matplotlib installed
+        raise ImportError(_MISSING) from None
+
+
+def _language(network: Network, lang: str | None) -> str:
+    wanted = network.languages[0] if lang is None else lang
+    primary = wanted.split("-")[0].lower()
+    if primary in WORDS:
+        return primary
+    if lang is None:
+        return "en"
+    msg = f"membership_chart speaks ['fr', 'en'], not {lang!r}"
+    raise ValueError(msg)
+
+
+def _text(value: Any, lang: str) -> str:  # noqa: ANN401 - a LocalizedText
+    return str(value.get(lang) or value.texts[0][1])
+
+
+def _x(snapshot: MembershipSnapshot, phases: dict[str, Phase]) -> float:
+    """Where a snapshot is drawn: its year, or just inside the phase that dates it."""
+    if snapshot.dating is Dating.PHASE and snapshot.phase in phases:
+        return snapshot.year - _INSIDE
+    return float(snapshot.year)
+
+
+def _span(network: Network) -> tuple[int, int]:
+    years = [s.year for s in network.snapshots]
+    years += [p.start for p in network.phases]
+    years += [p.end for p in network.phases if p.end is not None]
+    if not years:
+        msg = "the network has neither phases nor snapshots to draw"
+        raise ValueError(msg)
+    return min(years), max(years)
+
+
+def membership_chart(network: Network, *, lang: str | None = None, ax: Axes | None = None) -> Axes:
+    """
+    Draw the network's membership over time, with its phases as shaded bands.
+
+    A marker per snapshot, labelled with its figure; figures that are not exact are
+    drawn hollow and explained in the legend; a snapshot dated only by its phase is
+    drawn as a square inside that phase, at its end. Each phase is a labelled band
+    (a year two phases share is one boundary line), and the whole history's growth
+    is written on the chart ("×7,1 en 15 ans"). Title, axis labels and the source
+    line are in *lang*.
+
+    Args:
+        network: The network to draw.
+        lang: `"fr"` or `"en"`; by default the network's first language (English if
+            that is neither).
+        ax: The matplotlib `Axes` to draw into, to compose your own figure; by default
+            a new figure (made without pyplot, so no window opens: show it in a
+            notebook with `ax.figure`, or save it with `ax.figure.savefig(...)`).
+
+    Returns:
+        The `Axes` drawn into.
+
+    Raises:
+        ImportError: If matplotlib is not installed (`pip install "reseau-coop[plot]"`).
+        ValueError: For a language other than French or English, or a network with
+            nothing to draw.
+
+    Examples:
+        >>> from reseau_coop import default_network
+        >>> ax = membership_chart(default_network(), lang="en")
+        >>> ax.get_title()
+        'Réseau COOP: membership, 2007–2022'
+
+    """
+    import_matplotlib()
+    from matplotlib.figure import Figure  # noqa: PLC0415 - an optional extra
+    from matplotlib.lines import Line2D  # noqa: PLC0415
+    from matplotlib.ticker import MaxNLocator  # noqa: PLC0415
+
+    language = _language(network, lang)
+    words = WORDS[language]
+    first, last = _span(network)
+    if ax is None:
+        figure = Figure(figsize=(9, 5.4), layout="constrained")
+        ax = figure.add_subplot()
+    phases = {p.key: p for p in network.phases}
+    right = last + 0.5 if all(p.end is not None for p in network.phases) else last + 1.5
+    _draw_phases(ax, network, language, right)
+
+    points = [(_x(s, phases), s) for s in network.snapshots]
+    if points:
+        ax.plot(
+            [x for x, _ in points], [s.members for _, s in points], color=COLOUR, lw=2, zorder=3
+        )
+    groups = {
+        "snapshots:exact": [(x, s) for x, s in points if s.qualifier is Qualifier.EXACT],
+        "snapshots:hedged": [(x, s) for x, s in points if s.qualifier is not Qualifier.EXACT],
+    }
+    for gid, group in groups.items():
+        for dating, marker in ((Dating.YEAR, "o"), (Dating.PHASE, "s")):
+            chosen = [(x, s) for x, s in group if s.dating is dating]
+            if not chosen:
+                continue
+            hedged = gid == "snapshots:hedged"
+            collection = ax.scatter(
+                [x for x, _ in chosen],
+                [s.members for _, s in chosen],
+                s=70,
+                marker=marker,
+                facecolors="white" if hedged else COLOUR,
+                edgecolors=COLOUR,
+                linewidths=2,
+                zorder=4,
+            )
+            collection.set_gid(f"{gid}:{dating.value}")
+    top = max((s.members for s in network.snapshots), default=1)
+    for x, snapshot in points:
+        label = f"{SIGNS[snapshot.qualifier]}{integer(snapshot.members, language)}"  # type: ignore[arg-type]
+        ax.annotate(
+            label,
+            (x, snapshot.members),
+            xytext=(0, 10),
+            textcoords="offset points",
+            ha="center",
+            fontsize=10,
+            color=COLOUR,
+            fontweight="bold",
+            zorder=5,
+        )
+    _draw_growth(ax, network, language)
+
+    handles = [Line2D([], [], color=COLOUR, marker="o", lw=0, markersize=8, label=words["exact"])]
+    if groups["snapshots:hedged"]:
+        hollow = Line2D(
+            [], [], color=COLOUR, marker="o", lw=0, markersize=8, markerfacecolor="white",
+            markeredgewidth=2, label=words["hedged"],
+        )  # fmt: skip
+        handles.append(hollow)
+    if any(s.dating is Dating.PHASE for _, s in points):
+        square = Line2D(
+            [], [], color=COLOUR, marker="s", lw=0, markersize=8, label=words["by_phase"]
+        )
+        handles.append(square)
+    ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=True, framealpha=0.9)
+
+    name = _text(network.name, language)
+    ax.set_title(words["title"].format(name=name, first=first, last=last), fontsize=13)
+    ax.set_xlabel(words["year"])
+    ax.set_ylabel(words["members"])
+    ax.set_xlim(first - 0.5, right)
+    ax.set_ylim(0, top * 1.45)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.spines[["top", "right"]].set_visible(False)
+    source = _source_line(network, language)
+    if source:
+        ax.annotate(
+            source, (0, 0), xycoords="axes fraction", xytext=(0, -42),
+            textcoords="offset points", ha="left", va="top", fontsize=8, color="#555555",
+        )  # fmt: skip
+    return ax
+
+
+def _draw_phases(ax: Axes, network: Network, lang: str, right: float) -> None:
+    """One shaded, labelled band per phase; one line per boundary year two phases share."""
+    from matplotlib.transforms import blended_transform_factory  # noqa: PLC0415
+
+    upper = blended_transform_factory(ax.transData, ax.transAxes)
+    for index, phase in enumerate(network.phases):
+        end = right if phase.end is None else phase.end
+        band = ax.axvspan(phase.start, end, color=BANDS[index % len(BANDS)], alpha=0.18, lw=0)
+        band.set_gid(f"phase:{phase.key}")
+        name = _text(phase.name, lang)
+        if len(name) > 14 and " " in name:  # noqa: PLR2004 - wrap long names in narrow bands
+            head, tail = name.split(" ", 1)
+            name = f"{head}\n{tail}"
+        label = ax.text(
+            (phase.start + end) / 2, 0.98, f"{name}\n{phase.span}", transform=upper,
+            ha="center", va="top", fontsize=8.5, color="#333333",
+        )  # fmt: skip
+        label.set_gid(f"phase-label:{phase.key}")
+    for before, after in zip(network.phases, network.phases[1:], strict=False):
+        if before.end is not None and before.end == after.start:
+            line = ax.axvline(before.end, color="#777777", lw=1, ls=":", zorder=1)
+            line.set_gid(f"boundary:{before.end}")
+
+
+def _draw_growth(ax: Axes, network: Network, lang: str) -> None:
+    """Write the whole history's growth on the chart: "×7,1 en 15 ans"."""
+    if len(network.snapshots) < 2:  # noqa: PLR2004
+        return
+    whole = growth(network)
+    if whole.ratio is None or whole.years == 0:
+        return
+    ratio = decimal(whole.ratio, lang)  # type: ignore[arg-type]
+    sign = "" if whole.qualifier is Qualifier.EXACT else SIGNS[whole.qualifier]
+    text = sign + WORDS[lang]["growth"].format(ratio=ratio, years=whole.years)
+    note = ax.annotate(
+        text, (0.03, 0.66), xycoords="axes fraction", ha="left", va="center", fontsize=15,
+        fontweight="bold", color=COLOUR,
+        bbox={"boxstyle": "round,pad=0.3", "facecolor": "white", "edgecolor": COLOUR},
+    )  # fmt: skip
+    note.set_gid("growth")
+
+
+def _source_line(network: Network, lang: str) -> str:
+    words = WORDS[lang]
+    titles = []
+    for source in network.sources:
+        title = _text(source.title, lang)
+        title = f"«\u00a0{title}\u00a0»" if lang == "fr" else title
+        if source.part is not None and source.parts is not None:
+            title += ", " + words["article"].format(part=source.part, parts=source.parts)
+        titles.append(title)
+    return words["source"].format(title="; ".join(titles)) if titles else ""

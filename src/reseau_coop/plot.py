@@ -1,0 +1,17 @@
+"""
+The membership chart; needs the `plot` extra (matplotlib).
+
+`pip install "reseau-coop[plot]"`.
+"""
+
+from __future__ import annotations
+
+from ._plot import import_matplotlib, membership_chart
+
+__all__ = ["membership_chart"]
+
+import_matplotlib()  # importing this module without matplotlib says how to install it
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -1,0 +1,191 @@
+"""Data frames and plain records: dtypes, values equal to the model's, index alignment."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+import sys
+
+import numpy as np
+import pandas as pd
+import polars as pl
+import pytest
+from hypothesis import given
+
+from reseau_coop import Network, Qualifier, default_network, phase_index, records
+from reseau_coop._cli import main
+from reseau_coop._records import COLUMNS
+from reseau_coop.frames import phases_frame, services_frame, snapshots_frame
+
+from .strategies import networks
+
+
+def test_snapshots_frame_dtypes_and_values() -> None:
+    """Nullable integers, categories for qualifiers and keys, values as in the model."""
+    frame = snapshots_frame(default_network())
+
+    assert {
+        "year": "Int64",
+        "members": "Int64",
+        "qualifier": "category",
+        "dating": "category",
+        "phase": "category",
+        "share": "Float64",
+        "share_qualifier": "category",
+        "source": "string",
+    } == {name: str(dtype) for name, dtype in frame.dtypes.items()}
+    assert [14, 35, 56, 100] == frame["members"].tolist()
+    assert [q.value for q in Qualifier] == list(frame["qualifier"].cat.categories)
+    assert ["experimentation", "implantation", "consolidation"] == list(
+        frame["phase"].cat.categories
+    )
+    assert frame["phase"].isna().tolist() == [True, False, False, True]
+    assert 0.5 == frame["share"].iloc[3]
+    assert frame["share"].isna().tolist() == [True, True, True, False]
+
+
+def test_phases_frame() -> None:
+    """Phases with their members at the end, the phase-dated snapshot counted in its phase."""
+    frame = phases_frame(default_network(), lang="fr")
+
+    assert "Int64" == str(frame["end"].dtype)
+    assert frame["key"].cat.ordered
+    assert ["Phase d’expérimentation", "Phase d’implantation", "Phase de consolidation"] == (
+        frame["name"].tolist()
+    )
+    assert [35, 56, 100] == frame["members_at_end"].tolist()
+    assert ["approximate", "exact", "exact"] == frame["members_at_end_qualifier"].tolist()
+
+
+def test_services_frame() -> None:
+    """Services: kinds as categories, flagship as a nullable boolean, unknown phase missing."""
+    frame = services_frame(default_network(), lang="en")
+
+    assert "boolean" == str(frame["flagship"].dtype)
+    assert "category" == str(frame["kind"].dtype)
+    assert frame["introduced"].isna().tolist() == [False, False, False, False, True]
+    assert "Start-up assistance" == frame["name"].iloc[0]
+
+
+@given(networks(max_snapshots=5))
+def test_frames_equal_the_model(net: Network) -> None:
+    """For any network, each frame holds the model's values, row by row."""
+    snapshots = snapshots_frame(net)
+    phases = phases_frame(net)
+    services = services_frame(net)
+
+    assert [s.year for s in net.snapshots] == snapshots["year"].tolist()
+    assert [s.members for s in net.snapshots] == snapshots["members"].tolist()
+    assert [s.qualifier.value for s in net.snapshots] == snapshots["qualifier"].tolist()
+    assert [p.key for p in net.phases] == phases["key"].tolist()
+    assert [p.start for p in net.phases] == phases["start"].tolist()
+    assert [p.end is None for p in net.phases] == phases["end"].isna().tolist()
+    assert [s.flagship for s in net.services] == services["flagship"].tolist()
+    for table in ("snapshots", "phases", "services"):
+        rows = records(net, table)
+        assert all(list(row) == list(COLUMNS[table]) for row in rows)
+
+
+def test_records_are_plain() -> None:
+    """Records hold only plain values, which pandas and Polars take as they are."""
+    rows = records(default_network(), "snapshots")
+    plain = (int, float, str, bool, type(None))
+
+    assert all(isinstance(value, plain) for row in rows for value in row.values())
+    assert [14, 35, 56, 100] == pd.DataFrame(rows)["members"].tolist()
+    assert [14, 35, 56, 100] == pl.DataFrame(rows)["members"].to_list()
+
+
+def test_records_refuse_an_unknown_table() -> None:
+    """Only snapshots, phases and services are tables."""
+    with pytest.raises(ValueError, match="snapshots"):
+        records(default_network(), "members")  # type: ignore[arg-type]
+
+
+def test_records_without_pandas() -> None:
+    """`records` needs no pandas: importing and calling it leaves pandas unimported."""
+    code = (
+        "import sys, reseau_coop as rc\n"
+        "rows = rc.records(rc.default_network(), 'phases')\n"
+        "print(len(rows), 'pandas' in sys.modules)\n"
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+
+    assert "3 False" == result.stdout.strip()
+
+
+# ---------------------------------------------------------------- phase_index on a Series
+
+
+def test_phase_index_series_of_years_keeps_the_index() -> None:
+    """A Series in, a Series out, aligned to its index; missing years give -1."""
+    years = pd.Series([2007, 2012, None, 2030], index=["a", "b", "c", "d"], dtype="Int64")
+
+    result = phase_index(default_network(), years)
+
+    assert isinstance(result, pd.Series)
+    assert ["a", "b", "c", "d"] == result.index.tolist()
+    assert [0, 1, -1, -1] == result.tolist()
+
+
+def test_phase_index_series_of_datetimes() -> None:
+    """Datetimes by their year; NaT gives -1; the boundary rule applies."""
+    dates = pd.Series(pd.to_datetime(["2012-06-01", "NaT", "2019-01-01"]), index=[10, 20, 30])
+
+    later = phase_index(default_network(), dates)
+    earlier = phase_index(default_network(), dates, boundary="earlier")
+
+    assert [10, 20, 30] == later.index.tolist()
+    assert [1, -1, 2] == later.tolist()
+    assert [0, -1, 2] == earlier.tolist()
+
+
+def test_phase_index_series_with_time_zone() -> None:
+    """A time-zone-aware date counts in its own zone's year."""
+    local = pd.Series(pd.to_datetime(["2016-12-31 23:30"])).dt.tz_localize("America/Montreal")
+
+    assert [1] == phase_index(default_network(), local).tolist()
+
+
+def test_phase_index_series_refuses_floats() -> None:
+    """A Series of floats is refused, as a float is."""
+    with pytest.raises(TypeError):
+        phase_index(default_network(), pd.Series([2012.0]))
+
+
+@given(networks(max_snapshots=0))
+def test_series_agrees_with_list(net: Network) -> None:
+    """The Series form agrees with the list form, year by year, after a shuffle of the index."""
+    years = [1, 500, 2000, 2012, 5000, 9999]
+    series = pd.Series(years, index=np.arange(len(years))[::-1])
+
+    assert phase_index(net, years) == phase_index(net, series).tolist()
+
+
+# ---------------------------------------------------------------- csv export
+
+
+@pytest.mark.parametrize("table", ["snapshots", "phases", "services"])
+def test_csv_export(table: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """`export --format csv --table T` writes the records, with a header row."""
+    status = main(["export", "--format", "csv", "--table", table, "--lang", "en"])
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    expected = records(default_network(), table, lang="en")  # type: ignore[arg-type]
+
+    assert 0 == status
+    assert list(COLUMNS[table]) == list(rows[0])
+    assert [str(row["key" if table != "snapshots" else "year"]) for row in expected] == [
+        row["key" if table != "snapshots" else "year"] for row in rows
+    ]
+
+
+def test_csv_needs_a_table(capsys: pytest.CaptureFixture[str]) -> None:
+    """CSV is one table: without --table it is a usage error."""
+    with pytest.raises(SystemExit) as ei:
+        main(["export", "--format", "csv"])
+
+    assert 2 == ei.value.code
+    assert "--table" in capsys.readouterr().err

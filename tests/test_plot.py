@@ -1,0 +1,236 @@
+"""The membership chart, rendered headless, and `reseau-coop plot`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import matplotlib as mpl
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from matplotlib.axes import Axes
+from matplotlib.collections import PathCollection
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+
+import reseau_coop
+from reseau_coop import Dating, Network, Qualifier, default_network
+from reseau_coop._cli import main
+from reseau_coop.plot import membership_chart
+
+from .strategies import networks
+
+mpl.use("Agg")  # headless, whatever the machine
+
+
+def _collections(ax: Axes) -> dict[str, PathCollection]:
+    """The snapshot markers, by their gid (`snapshots:exact:year`, ...)."""
+    return {
+        str(c.get_gid()): c for c in ax.collections if isinstance(c, PathCollection) and c.get_gid()
+    }
+
+
+def _points(collection: PathCollection) -> list[tuple[float, float]]:
+    return [(float(x), float(y)) for x, y in np.asarray(collection.get_offsets())]
+
+
+def _count(ax: Axes, part: str = "") -> int:
+    return sum(len(_points(c)) for gid, c in _collections(ax).items() if part in gid)
+
+
+def _bands(ax: Axes) -> list[Rectangle]:
+    return [
+        p
+        for p in ax.patches
+        if isinstance(p, Rectangle) and str(p.get_gid() or "").startswith("phase:")
+    ]
+
+
+def _texts(ax: Axes) -> list[str]:
+    return [t.get_text() for t in ax.texts]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_one_band_per_phase(lang: str) -> None:
+    """Each phase is one shaded band, labelled with its name and years."""
+    ax = membership_chart(default_network(), lang=lang)
+    bands = _bands(ax)
+    labels = " ".join(_texts(ax))
+
+    assert ["phase:experimentation", "phase:implantation", "phase:consolidation"] == [
+        b.get_gid() for b in bands
+    ]
+    for phase in default_network().phases:
+        assert phase.span in labels
+    if lang == "fr":
+        assert "Phase\nd’expérimentation" in labels
+    else:
+        assert "Experimentation\nphase" in labels
+
+
+def test_shared_boundary_drawn_once() -> None:
+    """2012 and 2017 are each one boundary line, and the bands touch there without overlap."""
+    ax = membership_chart(default_network())
+    gids = [str(line.get_gid() or "") for line in ax.lines]
+    boundaries = sorted(gid for gid in gids if gid.startswith("boundary:"))
+    extents = [(band.get_x(), band.get_x() + band.get_width()) for band in _bands(ax)]
+
+    assert ["boundary:2012", "boundary:2017"] == boundaries
+    assert [(2007, 2012), (2012, 2017), (2017, 2022)] == extents
+
+
+def test_one_marker_per_snapshot_non_exact_distinguished() -> None:
+    """Four markers; the ≈ 35 is hollow, a square, inside the experimentation phase."""
+    ax = membership_chart(default_network(), lang="en")
+    groups = _collections(ax)
+    hedged = groups["snapshots:hedged:phase"]
+    [(x, y)] = _points(hedged)
+
+    assert 4 == _count(ax)
+    assert 35 == y
+    assert 2007 < x < 2012  # drawn in the phase that dates it, not on the boundary
+    assert [1.0, 1.0, 1.0, 1.0] == list(np.asarray(hedged.get_facecolor())[0])  # hollow
+    assert 2 == len(_points(groups["snapshots:exact:year"]))
+    assert 1 == len(_points(groups["snapshots:exact:phase"]))
+    assert {"14", "≈ 35", "56", "100"} <= set(_texts(ax))
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "growth", "legend", "source", "axis"),
+    [
+        (
+            "fr",
+            "Réseau COOP\u00a0: membrariat, 2007–2022",
+            "×7,1 en 15 ans",
+            "chiffre non exact",
+            "Source\u00a0: «\u00a0Les 3 phases de développement du Réseau COOP\u00a0», article 4/4",
+            ("Année", "Membres"),
+        ),
+        (
+            "en",
+            "Réseau COOP: membership, 2007–2022",
+            "×7.1 in 15 years",
+            "not an exact figure",
+            "Source: The 3 development phases of the Réseau COOP, article 4/4",
+            ("Year", "Members"),
+        ),
+    ],
+)
+def test_words_in_the_chosen_language(
+    lang: str, title: str, growth: str, legend: str, source: str, axis: tuple[str, str]
+) -> None:
+    """Title, growth, legend, source line and axis labels in the language asked for."""
+    ax = membership_chart(default_network(), lang=lang)
+    box = ax.get_legend()
+    assert box is not None
+    legend_texts = [t.get_text() for t in box.get_texts()]
+
+    assert title == ax.get_title()
+    assert growth in _texts(ax)
+    assert any(legend in text for text in legend_texts)
+    assert source in _texts(ax)
+    assert axis == (ax.get_xlabel(), ax.get_ylabel())
+
+
+def test_draws_into_a_given_axes() -> None:
+    """Given an Axes, the chart is drawn into it, so users can compose figures."""
+    figure = Figure()
+    left, right = figure.subplots(1, 2)
+
+    returned = membership_chart(default_network(), ax=right)
+
+    assert returned is right
+    assert not left.patches
+    assert 3 == len(_bands(right))
+
+
+def test_default_language_is_the_networks_first() -> None:
+    """Without lang, the network's first language (French for the default dataset)."""
+    assert "membrariat" in membership_chart(default_network()).get_title()
+
+
+def test_other_language_refused() -> None:
+    """Only French and English labels exist."""
+    with pytest.raises(ValueError, match="'de'"):
+        membership_chart(default_network(), lang="de")
+
+
+def test_nothing_to_draw() -> None:
+    """A network with neither phases nor snapshots cannot be drawn: a clear ValueError."""
+    empty = reseau_coop.loads('{"format": 1, "name": {"en": "E"}, "languages": ["en"]}')
+
+    with pytest.raises(ValueError, match="neither phases nor snapshots"):
+        membership_chart(empty)
+
+
+@settings(max_examples=15, deadline=None)
+@given(networks(max_phases=3, max_snapshots=4))
+def test_any_network_draws(net: Network) -> None:
+    """Any network with something to draw: a band per phase, a marker per snapshot."""
+    if not net.phases and not net.snapshots:
+        return
+    ax = membership_chart(net, lang="en")
+
+    assert len(net.phases) == len(_bands(ax))
+    assert len(net.snapshots) == _count(ax)
+    assert sum(s.qualifier is not Qualifier.EXACT for s in net.snapshots) == _count(ax, "hedged")
+    assert sum(s.dating is Dating.PHASE for s in net.snapshots) == _count(ax, ":phase")
+    figure = ax.get_figure(root=True)
+    assert figure is not None
+    figure.canvas.draw()
+
+
+# ---------------------------------------------------------------- the command
+
+MAGIC = {"png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-", "svg": b"<?xml"}
+
+
+@pytest.mark.parametrize("kind", ["png", "svg", "pdf"])
+def test_plot_command_writes_valid_files(
+    kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`reseau-coop plot -o FILE` writes a PNG, SVG or PDF file that is what it says."""
+    target = tmp_path / f"chart.{kind}"
+
+    status = main(["plot", "-o", str(target), "--lang", "en"])
+
+    assert 0 == status
+    assert target.read_bytes().startswith(MAGIC[kind])
+    assert f"wrote {target} ({kind})" in capsys.readouterr().out
+    if kind == "svg":
+        assert "<svg" in target.read_text("utf-8")
+
+
+def test_plot_command_refuses_other_formats(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An unknown image suffix is a usage error (exit 2); nothing is written."""
+    with pytest.raises(SystemExit) as ei:
+        main(["plot", "-o", str(tmp_path / "chart.gif")])
+
+    assert 2 == ei.value.code
+    assert "*.png, *.svg or *.pdf" in capsys.readouterr().err
+    assert not (tmp_path / "chart.gif").exists()
+
+
+def test_plot_command_opens_no_window(tmp_path: Path) -> None:
+    """Run as a process with a display set, it writes the file and imports no GUI toolkit."""
+    target = tmp_path / "chart.png"
+    code = (
+        "import sys; from reseau_coop._cli import main\n"
+        f"assert main(['plot', '-o', {str(target)!r}]) == 0\n"
+        "print(sorted(m for m in ('tkinter', 'PyQt5', 'PySide6', 'gi') if m in sys.modules))\n"
+        "import matplotlib.pyplot\n"
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"DISPLAY": ":0", "PATH": "/usr/bin:/bin"},
+    )
+
+    assert "[]" == result.stdout.strip().splitlines()[-1]
+    assert target.read_bytes().startswith(MAGIC["png"])
