@@ -12,7 +12,13 @@ from hypothesis import given
 
 from reseau_coop import (
     DataError,
+    Dating,
+    LocalizedText,
+    MembershipSnapshot,
     Network,
+    Phase,
+    Qualifier,
+    Share,
     default_network,
     dump,
     dumps,
@@ -375,3 +381,27 @@ def test_share_keeps_its_value() -> None:
 
     assert share is not None
     assert math.isclose(1.0, share.value)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_qualifier_and_dating_round_trips(fmt: str) -> None:
+    """Each qualifier and dating, open-ended phases, non-ASCII text and empty lists round-trip."""
+    text = LocalizedText({"fr": "Réseau «\u00a0ÉÉ\u00a0» – 協同組合", "en": "Network ✓"})
+    phases = [
+        Phase(key="avant", name=text, start=2000, end=2005),
+        Phase(key="après", name=text, start=2005),
+    ]
+    snapshots = [
+        MembershipSnapshot(
+            year=2000 + i,
+            members=10 + i,
+            qualifier=qualifier,
+            share=Share(value=i / 10, of=text, qualifier=qualifier),
+        )
+        for i, qualifier in enumerate(Qualifier)
+    ]
+    snapshots.append(MembershipSnapshot(year=2005, members=20, dating=Dating.PHASE, phase="avant"))
+    net = Network(name=text, languages=["fr", "en"], phases=phases, snapshots=snapshots)
+
+    assert net == loads(dumps(net, fmt), fmt)  # type: ignore[arg-type]
+    assert {s.qualifier for s in net.snapshots} == set(Qualifier)

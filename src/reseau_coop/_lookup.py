@@ -119,12 +119,12 @@ def phase_at(network: Network, when: When, *, boundary: Boundary = "later") -> P
 
     """
     year = when if type(when) is int else year_of(when)
+    # The hot path: one dict lookup for the table built on first use, one index into it.
+    table = network._memo.get(boundary) or _table(network, boundary)  # noqa: SLF001
     if MIN_YEAR <= year <= MAX_YEAR:
-        index = _table(network, boundary)[year]
+        index = table[year]
         if index >= 0:
             return network.phases[index]
-    else:
-        _table(network, boundary)  # still refuse an unknown boundary
     raise PhaseLookupError(_no_phase_message(network, year), when=year)
 
 
