@@ -27,7 +27,7 @@ from reseau_coop import (
 )
 from reseau_coop._io import format_of
 
-from .strategies import json_values, networks
+from .strategies import networks
 from .test_model import base_document
 
 FORMATS = ["json", "toml"]
@@ -353,25 +353,6 @@ def test_dump_writes_utf8(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------- any input
-
-
-@given(json_values)
-def test_any_json_value_gives_a_network_or_a_data_error(value: object) -> None:
-    """Whatever JSON holds, the loader answers with a Network or a DataError."""
-    try:
-        text = json.dumps(value)
-    except ValueError:
-        return
-    outcome: Network | DataError
-    try:
-        outcome = loads(text)
-    except DataError as exc:
-        outcome = exc
-    if isinstance(outcome, DataError):
-        assert outcome.problems
-        assert all(p.where.startswith("$") for p in outcome.problems)
-    else:
-        assert outcome == loads(dumps(outcome))
 
 
 def test_share_keeps_its_value() -> None:

@@ -27,10 +27,10 @@ from ._errors import DataError, Problem, ReseauCoopError
 from ._io import dumps, format_of, load
 from ._lookup import phase_at, phases_at
 from ._metrics import Growth, growth, phase_end_snapshot, phase_growth
-from ._model import MembershipSnapshot, Network, Phase, Qualifier, Service
+from ._model import LocalizedText, MembershipSnapshot, Network, Phase, Qualifier, Service
 from ._records import COLUMNS, TABLES, Table, records
 from ._schema import json_schema_text
-from ._words import describe_growth, integer, percent
+from ._words import SIGNS, describe_growth, integer, percent
 
 PROG: Final = "reseau-coop"
 WIDTH: Final = 80
@@ -103,13 +103,6 @@ LABELS: Final[dict[str, dict[str, str]]] = {
     },
 }
 
-SIGNS: Final = {
-    Qualifier.EXACT: "",
-    Qualifier.APPROXIMATE: "≈ ",
-    Qualifier.AT_LEAST: "≥ ",
-    Qualifier.AT_MOST: "≤ ",
-    Qualifier.NEARLY: "≲ ",
-}
 QUALIFIER_WORDS: Final = {
     "fr": {
         Qualifier.EXACT: "exacts",
@@ -301,10 +294,8 @@ def parser() -> argparse.ArgumentParser:
 # ---------------------------------------------------------------- output helpers
 
 
-def _text(value: Any, lang: str) -> str:  # noqa: ANN401 - a LocalizedText or None
-    if value is None:
-        return ""
-    return str(value.get(lang) or value.texts[0][1])
+def _text(value: LocalizedText | None, lang: str) -> str:
+    return "" if value is None else value.pick(lang)
 
 
 def _figure(snapshot: MembershipSnapshot, lang: str) -> str:
@@ -604,15 +595,7 @@ def _export(net: Network, args: argparse.Namespace, lang: str, out: TextIO) -> N
     if args.output is None:
         out.write(text)
         return
-    try:
-        Path(args.output).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        msg = f"cannot write {args.output}: {exc.strerror or exc}"
-        raise CommandError(msg) from None
-    if args.json:
-        print(json.dumps({"written": args.output, "format": kind}), file=out)
-    else:
-        print(f"{LABELS[lang]['written']} {args.output} ({kind})", file=out)
+    _write(args, kind, lang, out, lambda path: Path(path).write_text(text, encoding="utf-8"))
 
 
 def _csv(net: Network, table: Table, lang: str) -> str:
@@ -639,8 +622,18 @@ def _plot(net: Network, args: argparse.Namespace, lang: str, out: TextIO) -> Non
         raise CommandError(str(exc)) from None
     figure = ax.get_figure(root=True)
     assert figure is not None  # noqa: S101 - membership_chart draws into a figure
+    _write(
+        args, kind, lang, out,
+        lambda path: figure.savefig(path, format=kind, dpi=150, bbox_inches="tight"),
+    )  # fmt: skip
+
+
+def _write(
+    args: argparse.Namespace, kind: str, lang: str, out: TextIO, write: Callable[[str], object]
+) -> None:
+    """Write `-o FILE` with *write*, then say so (one sentence, or JSON with `--json`)."""
     try:
-        figure.savefig(args.output, format=kind, dpi=150, bbox_inches="tight")
+        write(args.output)
     except OSError as exc:
         msg = f"cannot write {args.output}: {exc.strerror or exc}"
         raise CommandError(msg) from None

@@ -318,6 +318,19 @@ class LocalizedText:
         """The text in *language*, or *default* when there is none."""
         return dict(self.texts).get(language, default)
 
+    def pick(self, language: str) -> str:
+        """
+        The text in *language*, or the first one given when there is none in it.
+
+        Examples:
+            >>> LocalizedText({"fr": "Fusion", "en": "Merger"}).pick("en")
+            'Merger'
+            >>> LocalizedText({"fr": "Fusion"}).pick("en")
+            'Fusion'
+
+        """
+        return self.get(language) or self.texts[0][1]
+
     @property
     def languages(self) -> tuple[str, ...]:
         """The language tags, in the order given."""

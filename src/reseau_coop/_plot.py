@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 from ._metrics import growth
 from ._model import Dating, MembershipSnapshot, Network, Phase, Qualifier
-from ._words import decimal, integer
+from ._words import SIGNS, decimal, integer
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -14,14 +14,6 @@ if TYPE_CHECKING:
 _MISSING: Final = (
     'reseau_coop.plot needs matplotlib, which is not installed: pip install "reseau-coop[plot]"'
 )
-
-SIGNS: Final = {
-    Qualifier.EXACT: "",
-    Qualifier.APPROXIMATE: "≈ ",
-    Qualifier.AT_LEAST: "≥ ",
-    Qualifier.AT_MOST: "≤ ",
-    Qualifier.NEARLY: "≲ ",
-}
 
 WORDS: Final = {
     "fr": {
@@ -72,10 +64,6 @@ def _language(network: Network, lang: str | None) -> str:
         return "en"
     msg = f"membership_chart speaks ['fr', 'en'], not {lang!r}"
     raise ValueError(msg)
-
-
-def _text(value: Any, lang: str) -> str:  # noqa: ANN401 - a LocalizedText
-    return str(value.get(lang) or value.texts[0][1])
 
 
 def _x(snapshot: MembershipSnapshot, phases: dict[str, Phase]) -> float:
@@ -200,7 +188,7 @@ def membership_chart(network: Network, *, lang: str | None = None, ax: Axes | No
         handles.append(square)
     ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=True, framealpha=0.9)
 
-    name = _text(network.name, language)
+    name = network.name.pick(language)
     ax.set_title(words["title"].format(name=name, first=first, last=last), fontsize=13)
     ax.set_xlabel(words["year"])
     ax.set_ylabel(words["members"])
@@ -227,7 +215,7 @@ def _draw_phases(ax: Axes, network: Network, lang: str, right: float) -> None:
         end = right if phase.end is None else phase.end
         band = ax.axvspan(phase.start, end, color=BANDS[index % len(BANDS)], alpha=0.18, lw=0)
         band.set_gid(f"phase:{phase.key}")
-        name = _text(phase.name, lang)
+        name = phase.name.pick(lang)
         if len(name) > 14 and " " in name:  # noqa: PLR2004 - wrap long names in narrow bands
             head, tail = name.split(" ", 1)
             name = f"{head}\n{tail}"
@@ -264,7 +252,7 @@ def _source_line(network: Network, lang: str) -> str:
     words = WORDS[lang]
     titles = []
     for source in network.sources:
-        title = _text(source.title, lang)
+        title = source.title.pick(lang)
         title = f"«\u00a0{title}\u00a0»" if lang == "fr" else title
         if source.part is not None and source.parts is not None:
             title += ", " + words["article"].format(part=source.part, parts=source.parts)

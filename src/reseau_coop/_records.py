@@ -25,9 +25,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 
 
 def _text(value: LocalizedText | None, lang: str) -> str | None:
-    if value is None:
-        return None
-    return value.get(lang) or value.texts[0][1]
+    return None if value is None else value.pick(lang)
 
 
 def records(network: Network, table: Table, *, lang: str | None = None) -> list[dict[str, Any]]:

@@ -126,6 +126,15 @@ def percent(value: float, lang: Language, places: int | None = None) -> str:
     return f"{number}{NNBSP}%" if lang == "fr" else f"{number}%"
 
 
+SIGNS: Final = {
+    Qualifier.EXACT: "",
+    Qualifier.APPROXIMATE: "≈ ",
+    Qualifier.AT_LEAST: "≥ ",
+    Qualifier.AT_MOST: "≤ ",
+    Qualifier.NEARLY: "≲ ",
+}
+"""The sign a figure's hedge is shown with, in tables and charts: `≈ 35`."""
+
 _FR_HEDGES: Final = {
     Qualifier.EXACT: ("", "de "),
     Qualifier.APPROXIMATE: ("environ ", "d’environ "),
@@ -191,7 +200,7 @@ def describe_growth(growth: Growth, lang: str | None = None) -> str:
     language = _language(growth, lang)
     sentence = _fr(growth) if language == "fr" else _en(growth)
     if growth.phase is not None:
-        name = growth.phase.name.get(language) or growth.phase.name.texts[0][1]
+        name = growth.phase.name.pick(language)
         colon = f"{NBSP}:" if language == "fr" else ":"
         sentence = f"{name}{colon} {sentence[0].lower()}{sentence[1:]}"
     return sentence
