@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import operator
 import sys
+import weakref
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal, SupportsIndex, TypeAlias, overload
 
@@ -66,15 +67,30 @@ def _is_bool(value: object) -> bool:
     return isinstance(value, bool) or type(value).__name__ in {"bool", "bool_"}  # NumPy bools too
 
 
+# Lookup tables, by the id of the network they describe and by boundary rule: built on first
+# use, dropped when the network is collected. Networks are immutable, so a table never goes
+# stale; keeping them here rather than on the network keeps the model a plain value (equality,
+# `attrs.asdict`, pickle). One dict per rule keeps `phase_at`'s hot path to one lookup.
+_LATER: dict[int, list[int]] = {}
+_EARLIER: dict[int, list[int]] = {}
+_TABLES: dict[str, dict[int, list[int]]] = {"later": _LATER, "earlier": _EARLIER}
+_ARRAYS: dict[str, dict[int, Any]] = {"later": {}, "earlier": {}}
+
+
+def _forget(key: int) -> None:
+    for store in (*_TABLES.values(), *_ARRAYS.values()):
+        store.pop(key, None)
+
+
 def _table(network: Network, boundary: str) -> list[int]:
     """The position of each year's phase under *boundary*, for years 0 to MAX_YEAR + 1."""
-    memo = network._memo  # noqa: SLF001 - the model keeps this cache for us
-    table: list[int] | None = memo.get(boundary)
-    if table is not None:
-        return table
     if boundary not in _BOUNDARIES:
         msg = f"boundary must be 'later' or 'earlier', got {boundary!r}"
         raise ValueError(msg)
+    key = id(network)
+    table = _TABLES[boundary].get(key)
+    if table is not None:
+        return table
     table = [-1] * _TABLE_SIZE
     order = list(enumerate(network.phases))
     if boundary == "earlier":
@@ -82,7 +98,9 @@ def _table(network: Network, boundary: str) -> list[int]:
     for index, phase in order:
         end = MAX_YEAR if phase.end is None else phase.end
         table[phase.start : end + 1] = [index] * (end + 1 - phase.start)
-    memo[boundary] = table
+    if not any(key in store for store in _TABLES.values()):
+        weakref.finalize(network, _forget, key)
+    _TABLES[boundary][key] = table
     return table
 
 
@@ -120,7 +138,12 @@ def phase_at(network: Network, when: When, *, boundary: Boundary = "later") -> P
     """
     year = when if type(when) is int else year_of(when)
     # The hot path: one dict lookup for the table built on first use, one index into it.
-    table = network._memo.get(boundary) or _table(network, boundary)  # noqa: SLF001
+    if boundary == "later":
+        table = _LATER.get(id(network))
+    else:
+        table = _EARLIER.get(id(network)) if boundary == "earlier" else None
+    if table is None:
+        table = _table(network, boundary)
     if MIN_YEAR <= year <= MAX_YEAR:
         index = table[year]
         if index >= 0:
@@ -231,12 +254,12 @@ def _phase_index_array(
 ) -> npt.NDArray[np.intp]:
     import numpy as np  # noqa: PLC0415 - only when given an array
 
-    key = f"numpy-{boundary}"
-    table: npt.NDArray[np.intp] | None = network._memo.get(key)  # noqa: SLF001
+    arrays = _ARRAYS[boundary]
+    table: npt.NDArray[np.intp] | None = arrays.get(id(network))
     if table is None:
         table = np.asarray(_table(network, boundary), dtype=np.intp)
         table.flags.writeable = False
-        network._memo[key] = table  # noqa: SLF001
+        arrays[id(network)] = table
     kind = years.dtype.kind
     if kind == "M":  # datetime64: its calendar year; NaT is far below year 1
         flat = years.astype("datetime64[Y]").astype(np.int64) + 1970

@@ -654,8 +654,6 @@ class Network:
     services: tuple[Service, ...] = field(default=(), converter=_seq)
     snapshots: tuple[MembershipSnapshot, ...] = field(default=(), converter=_seq)
     milestones: tuple[Milestone, ...] = field(default=(), converter=_seq)
-    # Lookup tables the functions of `reseau_coop` build on first use; not part of the value.
-    _memo: dict[str, Any] = field(init=False, factory=dict, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         _raise_if(self._problems(), "network")
