@@ -268,3 +268,25 @@ def test_numpy_is_imported_only_when_given_an_array() -> None:
     )
 
     assert "[]" == result.stdout.strip()
+
+
+def test_lookup_tables_leave_the_model_alone_and_go_with_it() -> None:
+    """The tables are not part of the network's value, and are dropped with the network."""
+    import gc  # noqa: PLC0415
+
+    import attrs  # noqa: PLC0415
+
+    from reseau_coop import _lookup  # noqa: PLC0415
+
+    net = attrs.evolve(default_network())
+    key = id(net)
+    phase_at(net, 2012, boundary="earlier")
+    phase_index(net, np.array([2012]))
+
+    assert key in _lookup._EARLIER
+    assert key in _lookup._ARRAYS["later"]
+    assert "_" not in "".join(attrs.asdict(net, recurse=False))
+    del net
+    gc.collect()
+    assert key not in _lookup._EARLIER
+    assert key not in _lookup._ARRAYS["later"]
