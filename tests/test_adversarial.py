@@ -323,7 +323,7 @@ def test_too_large_document(unit: str) -> None:
     text = '{"format": 1, "pad": "' + "x" * MAX_DOCUMENT_SIZE + '"}'
     data: str | bytes = text if unit == "text" else text.encode()
 
-    with pytest.raises(DataError, match="more than the 8,388,608"):
+    with pytest.raises(DataError, match="more than the 4,194,304"):
         loads(data)
 
 

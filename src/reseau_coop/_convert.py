@@ -275,11 +275,21 @@ def _unknown_keys(value: object, kind: Any, path: tuple[PathSegment, ...]) -> It
             if key in types:
                 yield from _unknown_keys(item, types[key], (*path, key))
             else:
-                import difflib  # noqa: PLC0415 - only when a document has a typo
+                yield Problem((*path, key), _unknown_key_message(key, tuple(types)))
 
-                hint = difflib.get_close_matches(str(key), types, n=1)
-                also = f"; did you mean {hint[0]!r}?" if hint else ""
-                yield Problem((*path, key), f"unknown key {key!r}{also}")
+
+@functools.lru_cache(maxsize=256)
+def _unknown_key_message(key: str, known: tuple[str, ...]) -> str:
+    """
+    The message for an unknown key, with the nearest known one as a hint.
+
+    Cached: a typo repeated in every record of a large document is looked up once.
+    """
+    import difflib  # noqa: PLC0415 - only when a document has a typo
+
+    hint = difflib.get_close_matches(str(key)[:100], known, n=1)
+    also = f"; did you mean {hint[0]!r}?" if hint else ""
+    return f"unknown key {key!r}{also}"
 
 
 def make_reseau_converter() -> JsonConverter:

@@ -18,11 +18,12 @@ Format: TypeAlias = Literal["json", "toml"]
 FORMATS: tuple[Format, ...] = ("json", "toml")
 _SUFFIXES: dict[str, Format] = {".json": "json", ".toml": "toml"}
 
-MAX_DOCUMENT_SIZE: Final = 8 * 1024 * 1024
-"""The largest document the loaders read: 8 MiB of UTF-8 (or 8 Mi characters of text).
+MAX_DOCUMENT_SIZE: Final = 4 * 1024 * 1024
+"""The largest document the loaders read: 4 MiB of UTF-8 (or 4 Mi characters of text).
 
 A network history is a few kilobytes (the embedded dataset is about 15 KB); a
-larger document is refused before it is parsed, so nothing can exhaust memory."""
+larger document is refused before it is parsed, so nothing can exhaust memory, and
+even a document this size full of errors is judged in seconds."""
 
 MAX_DEPTH: Final = 16
 """The deepest nesting of tables and lists the loaders accept.
