@@ -299,11 +299,7 @@ def _text(value: LocalizedText | None, lang: str) -> str:
 
 
 def _figure(snapshot: MembershipSnapshot, lang: str) -> str:
-    return f"{SIGNS[snapshot.qualifier]}{integer(snapshot.members, _lang(lang))}"
-
-
-def _lang(lang: str) -> Any:  # noqa: ANN401 - narrows to the Literal the formatters take
-    return lang
+    return f"{SIGNS[snapshot.qualifier]}{integer(snapshot.members, lang)}"
 
 
 def _wrap(text: str, indent: str, hanging: str | None = None) -> list[str]:
@@ -440,7 +436,7 @@ def _membership(net: Network, lang: str) -> Iterator[str]:
         if snapshot.share is not None:
             share = snapshot.share
             hedged = hedged or share.qualifier is not Qualifier.EXACT
-            value = percent(share.value * 100, _lang(lang))
+            value = percent(share.value * 100, lang)
             notes.append(f"{SIGNS[share.qualifier]}{value} {_of(lang)} {_text(share.of, lang)}")
         text = (line + "; ".join(notes)).rstrip()
         yield from _wrap(text, "", " " * 17) if len(text) > WIDTH else [text]
@@ -498,7 +494,6 @@ def _growth(net: Network, args: argparse.Namespace, lang: str) -> Iterator[str]:
 
 def _growth_lines(value: Growth, lang: str) -> Iterator[str]:
     label = LABELS[lang]
-    language = _lang(lang)
     span = f"{value.start.year}–{value.end.year}"
     head = f"{label['growth']} {span} ({value.years} {label['years_unit']})"
     if value.phase is not None:
@@ -515,9 +510,9 @@ def _growth_lines(value: Growth, lang: str) -> Iterator[str]:
         yield row("ratio", f"×{ratio}")
     if value.percent is not None:
         sign = "+" if value.percent >= 0 else "−"
-        yield row("percent", f"{sign}{percent(abs(value.percent), language, 1)}")
+        yield row("percent", f"{sign}{percent(abs(value.percent), lang, 1)}")
     if value.cagr is not None:
-        yield row("cagr", f"{percent(value.cagr * 100, language, 1)} {label['per_year']}")
+        yield row("cagr", f"{percent(value.cagr * 100, lang, 1)} {label['per_year']}")
     if value.doubling_time is not None:
         years = f"{value.doubling_time:.1f}".replace(".", "," if lang == "fr" else ".")
         yield row("doubling", f"{years} {label['years_unit']}")

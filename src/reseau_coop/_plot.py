@@ -160,7 +160,7 @@ def membership_chart(network: Network, *, lang: str | None = None, ax: Axes | No
             collection.set_gid(f"{gid}:{dating.value}")
     top = max((s.members for s in network.snapshots), default=1)
     for x, snapshot in points:
-        label = f"{SIGNS[snapshot.qualifier]}{integer(snapshot.members, language)}"  # type: ignore[arg-type]
+        label = f"{SIGNS[snapshot.qualifier]}{integer(snapshot.members, language)}"
         ax.annotate(
             label,
             (x, snapshot.members),
@@ -237,7 +237,7 @@ def _draw_growth(ax: Axes, network: Network, lang: str) -> None:
     whole = growth(network)
     if whole.ratio is None or whole.years == 0:
         return
-    ratio = decimal(whole.ratio, lang)  # type: ignore[arg-type]
+    ratio = decimal(whole.ratio, lang)
     sign = "" if whole.qualifier is Qualifier.EXACT else SIGNS[whole.qualifier]
     text = sign + WORDS[lang]["growth"].format(ratio=ratio, years=whole.years)
     note = ax.annotate(

@@ -79,7 +79,7 @@ def _language(growth: Growth, lang: str | None) -> Language:
     raise ValueError(msg)
 
 
-def integer(value: int, lang: Language) -> str:
+def integer(value: int, lang: str) -> str:
     """
     An integer with the thousands separator of *lang*.
 
@@ -92,7 +92,7 @@ def integer(value: int, lang: Language) -> str:
     return text.replace(",", NNBSP) if lang == "fr" else text
 
 
-def decimal(value: float, lang: Language, places: int = 1) -> str:
+def decimal(value: float, lang: str, places: int = 1) -> str:
     """
     A number with *places* decimals (none when they are zeros), in *lang*'s style.
 
@@ -109,7 +109,7 @@ def decimal(value: float, lang: Language, places: int = 1) -> str:
     return text
 
 
-def percent(value: float, lang: Language, places: int | None = None) -> str:
+def percent(value: float, lang: str, places: int | None = None) -> str:
     """
     A percentage: `"17 %"` (with U+202F) in French, `"17%"` in English.
 
