@@ -234,3 +234,15 @@ def test_plot_command_opens_no_window(tmp_path: Path) -> None:
 
     assert "[]" == result.stdout.strip().splitlines()[-1]
     assert target.read_bytes().startswith(MAGIC["png"])
+
+
+def test_network_of_zero_members_draws() -> None:
+    """A network whose every count is 0 still gets a y scale (no singular limits)."""
+    net = reseau_coop.loads(
+        '{"format": 1, "name": {"en": "Z"}, "languages": ["en"],'
+        ' "snapshots": [{"year": 2000, "members": 0}, {"year": 2001, "members": 0}]}'
+    )
+
+    ax = membership_chart(net)
+
+    assert (0, 1.45) == ax.get_ylim()

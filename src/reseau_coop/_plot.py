@@ -158,7 +158,7 @@ def membership_chart(network: Network, *, lang: str | None = None, ax: Axes | No
                 zorder=4,
             )
             collection.set_gid(f"{gid}:{dating.value}")
-    top = max((s.members for s in network.snapshots), default=1)
+    top = max([1, *(s.members for s in network.snapshots)])  # a network of zeros still has a scale
     for x, snapshot in points:
         label = f"{SIGNS[snapshot.qualifier]}{integer(snapshot.members, language)}"
         ax.annotate(
