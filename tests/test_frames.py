@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import subprocess
-import sys
 
 import numpy as np
 import pandas as pd
@@ -18,6 +16,7 @@ from reseau_coop._cli import main
 from reseau_coop._records import COLUMNS
 from reseau_coop.frames import phases_frame, services_frame, snapshots_frame
 
+from .helpers import run_python
 from .strategies import networks
 
 
@@ -110,9 +109,7 @@ def test_records_without_pandas() -> None:
         "rows = rc.records(rc.default_network(), 'phases')\n"
         "print(len(rows), 'pandas' in sys.modules)\n"
     )
-    result = subprocess.run(  # noqa: S603 - our own interpreter and code
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
+    result = run_python(code)
 
     assert "3 False" == result.stdout.strip()
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 from typing import Any, SupportsIndex
 
 import numpy as np
@@ -23,6 +21,7 @@ from reseau_coop import (
     phases_at,
 )
 
+from .helpers import run_python
 from .strategies import networks
 
 
@@ -263,9 +262,7 @@ def test_numpy_is_imported_only_when_given_an_array() -> None:
         "rc.phase_at(net, 2012); rc.growth(net); rc.describe_growth(rc.growth(net))\n"
         "print(sorted(m for m in ('numpy', 'tomllib', 'tomli_w', 'pandas') if m in sys.modules))\n"
     )
-    result = subprocess.run(  # noqa: S603 - our own interpreter and code
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
+    result = run_python(code)
 
     assert "[]" == result.stdout.strip()
 

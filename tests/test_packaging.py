@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import subprocess
-import sys
 import warnings
 from importlib import metadata
 from importlib.resources import files
@@ -14,6 +12,8 @@ from pathlib import Path
 import pytest
 
 import reseau_coop
+
+from .helpers import run_python
 
 
 def test_version_matches_metadata() -> None:
@@ -81,9 +81,7 @@ def test_missing_extra_says_what_to_install(blocked: str, module: str, extra: st
         "except ImportError as error:\n"
         "    print(error)\n"
     )
-    result = subprocess.run(  # noqa: S603 - our own interpreter and code
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
+    result = run_python(code)
 
     assert f'pip install "reseau-coop[{extra}]"' in result.stdout
     assert 1 == len(result.stdout.strip().splitlines())
@@ -96,9 +94,7 @@ def test_plot_command_without_matplotlib() -> None:
         "from reseau_coop._cli import main\n"
         "sys.exit(main(['plot', '-o', 'chart.png']))\n"
     )
-    result = subprocess.run(  # noqa: S603 - our own interpreter and code
-        [sys.executable, "-c", code], capture_output=True, text=True, check=False
-    )
+    result = run_python(code, check=False)
 
     assert 1 == result.returncode
     assert 'pip install "reseau-coop[plot]"' in result.stderr
@@ -125,8 +121,6 @@ def test_package_does_not_import_the_extras() -> None:
     code = (
         "import sys, reseau_coop; print([m for m in ('matplotlib', 'pandas') if m in sys.modules])"
     )
-    result = subprocess.run(  # noqa: S603 - our own interpreter and code
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
+    result = run_python(code)
 
     assert "[]" == result.stdout.strip()
