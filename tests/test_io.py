@@ -157,8 +157,52 @@ def test_non_finite_in_toml_refused() -> None:
     text = dumps(default_network(), "toml").replace("value = 0.5", "value = nan")
 
     assert [
-        "$.snapshots[3].share.value: expected a finite number, got a number with a fraction (nan)"
+        "$.snapshots[3].share.value: expected a finite number, got nan (not a finite number)"
     ] == _problems(text, "toml")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize(
+    ("literal", "reads_as"),
+    [
+        ("1e-400", "0.0"),
+        ("-1E-400", "-0.0"),
+        ("4.9e-324", "5e-324"),
+        ("1.2345678901234567e-310", "1.23456789012346e-310"),
+    ],
+)
+def test_numbers_that_underflow_are_refused(fmt: str, literal: str, reads_as: str) -> None:
+    """A number no float holds as written (0.0 or a subnormal) is refused, not changed."""
+    text = dumps(default_network(), fmt).replace("0.5", literal, 1)  # type: ignore[arg-type]
+
+    expected = (
+        f"$.snapshots[3].share.value: expected a finite number, got {literal} "
+        f"(too close to 0 for a float, which would hold {reads_as})"
+    )
+    assert [expected] == _problems(text, fmt)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize(
+    "literal", ["0.0", "0e-400", "-0.0", "2.2250738585072014e-308", "1e-300", "5e-324", "1e-310"]
+)
+def test_zero_and_small_numbers_load(fmt: str, literal: str) -> None:
+    """Zero written as zero, and small numbers that a float holds as written, load unchanged."""
+    text = dumps(default_network(), fmt).replace("0.5", literal, 1)  # type: ignore[arg-type]
+
+    share = loads(text, fmt).snapshots[3].share  # type: ignore[arg-type]
+
+    assert share is not None
+    assert float(literal) == share.value
+
+
+def test_a_huge_number_is_not_finite() -> None:
+    """A JSON number past the largest float is refused as not finite, like Infinity."""
+    text = dumps(default_network()).replace("0.5", "1e400", 1)
+
+    assert [
+        "$.snapshots[3].share.value: expected a finite number, got 1e400 (not a finite number)"
+    ] == _problems(text)
 
 
 def test_duplicate_keys_refused() -> None:

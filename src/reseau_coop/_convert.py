@@ -12,9 +12,10 @@ from __future__ import annotations
 import enum
 import functools
 import math
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from types import UnionType
-from typing import Any, Final, Union, get_args, get_origin
+from typing import Any, ClassVar, Final, Union, get_args, get_origin
 
 import attrs
 from cattrs.errors import (
@@ -26,7 +27,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_unstructure_fn, override
 from cattrs.preconf.json import JsonConverter, make_converter
 
-from ._errors import DataError, PathSegment, Problem
+from ._errors import DataError, PathSegment, Problem, shown
 from ._model import (
     LocalizedText,
     MembershipSnapshot,
@@ -46,10 +47,24 @@ FORMAT_VERSION: Final = 1
 """The version of the document layout this release reads and writes."""
 
 
-class NonFinite(str):
-    """A JSON `NaN`, `Infinity` or `-Infinity`, kept so the error can say where it was."""
+class BadNumber(str):
+    """
+    A number the document writes but no float holds as written, kept as its text.
+
+    NaN and the infinities (`1e400` too), and a number so close to 0 that it
+    would read as 0.0 or lose digits (`1e-400`): the loader refuses it with its
+    place rather than change the value.
+    """
 
     __slots__ = ()
+
+    @property
+    def reason(self) -> str:
+        """Why no float holds it, in words."""
+        number = float(self)
+        if not math.isfinite(number):
+            return "not a finite number"
+        return f"too close to 0 for a float, which would hold {number!r}"
 
 
 # --------------------------------------------------------------------------- scalar hooks
@@ -58,8 +73,8 @@ class NonFinite(str):
 def _kind(value: object) -> str:  # noqa: PLR0911 - one answer per JSON type
     if value is None:
         return "null"
-    if isinstance(value, NonFinite):
-        return f"{value} (not a finite number)"
+    if isinstance(value, BadNumber):
+        return f"{value} ({value.reason})"
     if isinstance(value, bool):
         return f"a boolean ({'true' if value else 'false'})"
     if isinstance(value, int):
@@ -85,7 +100,7 @@ def _structure_int(value: object, _: type) -> int:
 
 
 def _structure_float(value: object, _: type) -> float:
-    if isinstance(value, (int, float)) and not isinstance(value, (bool, NonFinite)):
+    if isinstance(value, (int, float)) and not isinstance(value, (bool, BadNumber)):
         number = float(value)
         if math.isfinite(number):
             return number
@@ -94,7 +109,7 @@ def _structure_float(value: object, _: type) -> float:
 
 
 def _structure_str(value: object, _: type) -> str:
-    if isinstance(value, str) and not isinstance(value, NonFinite):
+    if isinstance(value, str) and not isinstance(value, BadNumber):
         return value
     msg = f"expected a string, got {_kind(value)}"
     raise TypeError(msg)
@@ -111,7 +126,7 @@ def _enum_hook(kind: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
     values = [member.value for member in kind]
 
     def structure(value: object, _: type) -> enum.Enum:
-        if isinstance(value, str) and not isinstance(value, NonFinite):
+        if isinstance(value, str) and not isinstance(value, BadNumber):
             for member in kind:
                 if member.value == value:
                     return member
@@ -130,7 +145,7 @@ def _structure_text(value: object, _: type) -> LocalizedText:
     problems = [
         Problem((language,), f"expected a string, got {_kind(text)}")
         for language, text in value.items()
-        if not isinstance(text, str) or isinstance(text, NonFinite)
+        if not isinstance(text, str) or isinstance(text, BadNumber)
     ]
     if problems:
         raise DataError(problems, subject="text")
@@ -260,7 +275,9 @@ def _note(cls: type, name: str, kind: Any) -> AttributeValidationNote:
     )
 
 
-def _unknown_keys(value: object, kind: Any, path: tuple[PathSegment, ...]) -> Iterator[Problem]:
+def _unknown_keys(
+    value: object, kind: Any, path: tuple[PathSegment, ...], hints: UnknownKeys
+) -> Iterator[Problem]:
     """Every key of *value* that the model type *kind* has no field for, with its path."""
     args = [arg for arg in get_args(kind) if arg is not type(None)]
     if get_origin(kind) in {Union, UnionType} and len(args) == 1:
@@ -268,28 +285,53 @@ def _unknown_keys(value: object, kind: Any, path: tuple[PathSegment, ...]) -> It
     if _is_homogeneous_tuple(kind) and isinstance(value, list):
         item_type = get_args(kind)[0]
         for index, item in enumerate(value):
-            yield from _unknown_keys(item, item_type, (*path, index))
+            yield from _unknown_keys(item, item_type, (*path, index), hints)
     elif attrs.has(kind) and kind is not LocalizedText and isinstance(value, dict):
         types = {a.name: a.type for a in attrs.fields(kind) if a.init}
         for key, item in value.items():
             if key in types:
-                yield from _unknown_keys(item, types[key], (*path, key))
+                yield from _unknown_keys(item, types[key], (*path, key), hints)
             else:
-                yield Problem((*path, key), _unknown_key_message(key, tuple(types)))
+                yield Problem((*path, key), hints.message(key, tuple(types)))
 
 
-@functools.lru_cache(maxsize=256)
-def _unknown_key_message(key: str, known: tuple[str, ...]) -> str:
+class UnknownKeys:
     """
-    The message for an unknown key, with the nearest known one as a hint.
+    The messages for a document's unknown keys, each with the nearest known key as a hint.
 
-    Cached: a typo repeated in every record of a large document is looked up once.
+    A hint costs a `difflib` comparison with each known key, so one document gets
+    at most `MAX_HINTS` of them (the first unknown keys, each looked up once);
+    the rest are named without one. A key too long to be a typo of a known one
+    is not compared at all.
     """
+
+    MAX_HINTS: ClassVar[int] = 100
+
+    def __init__(self) -> None:
+        self._messages: dict[tuple[str, tuple[str, ...]], str] = {}
+
+    def message(self, key: str, known: tuple[str, ...]) -> str:
+        """`unknown key 'membres'; did you mean 'members'?`, or without the hint."""
+        message = self._messages.get((key, known))
+        if message is None:
+            message = f"unknown key {shown(key)}"
+            if len(self._messages) < self.MAX_HINTS:
+                hint = _nearest(key, known)
+                if hint is not None:
+                    message += f"; did you mean {hint!r}?"
+                self._messages[key, known] = message
+        return message
+
+
+def _nearest(key: str, known: tuple[str, ...]) -> str | None:
     import difflib  # noqa: PLC0415 - only when a document has a typo
 
-    hint = difflib.get_close_matches(str(key)[:100], known, n=1)
-    also = f"; did you mean {hint[0]!r}?" if hint else ""
-    return f"unknown key {key!r}{also}"
+    # difflib's ratio is at most 2 * shorter / (sum of lengths): below the 0.6 cutoff for a
+    # key more than 7/3 times as long as every known one, so no need to compare.
+    if 3 * len(key) > 7 * max(map(len, known), default=0):
+        return None
+    hints = difflib.get_close_matches(key, known, n=1)
+    return hints[0] if hints else None
 
 
 def make_reseau_converter() -> JsonConverter:
@@ -390,7 +432,7 @@ def build_network(data: object, found: Iterable[Problem]) -> Network:
         raise DataError([*found, Problem(("format",), message)])
     body = {key: value for key, value in data.items() if key != "format"}
     conv = converter()  # resolves the model's field types, which the walk reads
-    found.extend(_unknown_keys(body, Network, ()))
+    found.extend(_unknown_keys(body, Network, (), UnknownKeys()))
     network: Network | None = None
     try:
         network = conv.structure(body, Network)
@@ -470,32 +512,33 @@ def _raw_keys(body: dict[str, Any], name: str) -> frozenset[str] | None:
 
 
 def _in_document_order(problems: list[Problem], document: object) -> list[Problem]:
-    """Sort *problems* as their places come in the document; a missing key after its table."""
-    order: dict[tuple[PathSegment, ...], int] = {}
-    last: dict[tuple[PathSegment, ...], int] = {}  # the last place inside each table or list
-    stack: list[tuple[object, tuple[PathSegment, ...]]] = [(document, ())]
-    while stack:  # depth-first, in document order, without recursion
-        value, path = stack.pop()
-        order[path] = len(order)
-        children: list[tuple[object, tuple[PathSegment, ...]]] = []
-        if isinstance(value, dict):
-            children = [(item, (*path, key)) for key, item in value.items()]
-        elif isinstance(value, list):
-            children = [(item, (*path, index)) for index, item in enumerate(value)]
-        stack.extend(reversed(children))
-    for path, index in order.items():
-        for end in range(len(path) + 1):
-            last[path[:end]] = max(last.get(path[:end], 0), index)
+    """
+    Sort *problems* as their places come in the document; a missing key after its table.
 
-    def position(problem: Problem) -> tuple[int, int]:
-        path = problem.path
-        if path in order:
-            return order[path], 0
-        while path not in order:
-            path = path[:-1]
-        return last[path], 1
+    A problem's place is the position of each step of its path in its table or
+    list, so only the tables on the problems' paths are looked at, each once.
+    """
+    positions: dict[int, dict[str, int]] = {}  # by table: the position of each key
 
-    return sorted(problems, key=position)
+    def place(path: tuple[PathSegment, ...]) -> tuple[int, ...]:
+        steps: list[int] = []
+        value = document
+        for segment in path:
+            if isinstance(value, dict) and isinstance(segment, str) and segment in value:
+                table = positions.get(id(value))
+                if table is None:
+                    table = positions[id(value)] = {key: i for i, key in enumerate(value)}
+                steps.append(table[segment])
+                value = value[segment]
+            elif isinstance(value, list) and isinstance(segment, int) and segment < len(value):
+                steps.append(segment)
+                value = value[segment]
+            else:  # not in the document (a missing key): after everything in its table
+                steps.append(sys.maxsize)
+                break
+        return tuple(steps)
+
+    return sorted(problems, key=lambda problem: place(problem.path))
 
 
 def network_to_dict(network: Network) -> dict[str, Any]:

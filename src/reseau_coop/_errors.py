@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TypeAlias
 
 from attrs import frozen
 
 MAX_SHOWN = 100
 """How many problems the text of a `DataError` lists; `.problems` holds them all."""
+
+MAX_SHOWN_CHARS = 40
+"""How many characters of a key or a value a message shows; a longer one is cut, with "…"."""
+
+_LISTED = 10  # how many names a message lists before it counts the rest
 
 PathSegment: TypeAlias = str | int
 """One step of a path into a document: a key (`str`) or a list index (`int`)."""
@@ -29,11 +34,47 @@ def format_path(segments: Iterable[PathSegment]) -> str:
     for segment in segments:
         if isinstance(segment, int):
             out.append(f"[{segment}]")
-        elif segment.isidentifier():
+        elif len(segment) <= MAX_SHOWN_CHARS and segment.isidentifier():
             out.append(f".{segment}")
         else:
-            out.append(f"[{segment!r}]")
+            out.append(f"[{shown(segment)}]")
     return "".join(out)
+
+
+def shown(text: str) -> str:
+    """
+    *text* as a message quotes it: its `repr`, cut after 40 characters.
+
+    A message stays short whatever a document holds: a key of a million
+    characters is shown by its start.
+
+    Examples:
+        >>> shown("membres")
+        "'membres'"
+        >>> shown("k" * 100)
+        "'kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…'"
+
+    """
+    if len(text) > MAX_SHOWN_CHARS:
+        text = text[:MAX_SHOWN_CHARS] + "…"
+    return repr(text)
+
+
+def listing(names: Sequence[str]) -> str:
+    """
+    *names* as a message lists them: the first ten, each `shown`, then how many in all.
+
+    Examples:
+        >>> listing(["early", "late"])
+        "['early', 'late']"
+        >>> listing([f"p{i}" for i in range(12)])
+        "['p0', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8', 'p9', … (12 in all)]"
+
+    """
+    items = [shown(name) for name in names[:_LISTED]]
+    if len(names) > _LISTED:
+        items.append(f"… ({len(names):,} in all)")
+    return f"[{', '.join(items)}]"
 
 
 @frozen

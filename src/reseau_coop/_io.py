@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import math
 import os
+import re
+import sys
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final, Literal, TypeAlias
 
-from ._convert import NonFinite, build_network, network_to_dict
-from ._errors import DataError, PathSegment, Problem
+from ._convert import BadNumber, build_network, network_to_dict
+from ._errors import DataError, PathSegment, Problem, shown
 from ._model import Network
 
 Format: TypeAlias = Literal["json", "toml"]
@@ -32,6 +36,23 @@ The layout itself goes five deep (document → snapshots → snapshot → share 
 
 _TOO_DEEP = f"not a network history: nested too deeply (more than {MAX_DEPTH} levels)"
 
+# TOML's strings and comments, which may hold anything, dots too. Multi-line strings come
+# first, as the scan goes left to right; each is written over with "0", so that a quoted
+# part of a dotted key still counts as one part.
+_TOML_STRINGS = re.compile(
+    r'"""(?:[^"\\]++|\\[\s\S]|"(?!""))*+"{0,2}"""'  # multi-line basic
+    r"|'''[\s\S]*?'{3,5}"  # multi-line literal (up to two quotes may end its content)
+    r'|"(?:[^"\\\n]++|\\.)*+"'  # basic
+    r"|'[^'\n]*+'"  # literal
+    r"|#[^\n]*+"  # comment
+)
+# A dotted key of more than MAX_DEPTH parts, in a table header, a key/value line or an
+# inline table (`a.b.c` is three levels of tables). Starting only where a bare word starts
+# keeps the search linear.
+_TOML_LONG_KEY = re.compile(
+    rf"(?<![A-Za-z0-9_-])(?:[A-Za-z0-9_-]++[ \t]*+\.[ \t]*+){{{MAX_DEPTH}}}[A-Za-z0-9_-]"
+)
+
 
 class _Table(dict[str, Any]):
     """A parsed JSON object that remembers the keys it saw more than once."""
@@ -40,19 +61,22 @@ class _Table(dict[str, Any]):
 
     def __init__(self, pairs: list[tuple[str, Any]]) -> None:
         super().__init__(pairs)
-        self.duplicates: list[str] = []
+        self.duplicates: tuple[str, ...] = ()
         if len(self) != len(pairs):
             seen: set[str] = set()
+            again: dict[str, None] = {}  # each key once, in the order first seen twice
             for key, _ in pairs:
-                if key in seen and key not in self.duplicates:
-                    self.duplicates.append(key)
+                if key in seen:
+                    again[key] = None
                 seen.add(key)
+            self.duplicates = tuple(again)
 
 
 def _duplicate_keys(value: object, path: tuple[PathSegment, ...]) -> Iterator[Problem]:
     if isinstance(value, dict):
         for key in getattr(value, "duplicates", ()):
-            yield Problem((*path, key), f"key {key!r} is given more than once in this object")
+            message = f"key {shown(key)} is given more than once in this object"
+            yield Problem((*path, key), message)
         for key, item in value.items():
             yield from _duplicate_keys(item, (*path, key))
     elif isinstance(value, list):
@@ -105,9 +129,32 @@ def _check_depth(document: object) -> None:
         stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
 
 
+def _parse_float(literal: str) -> float | BadNumber:
+    """
+    A float as written, or the literal kept as a `BadNumber` when no float holds it.
+
+    NaN and the infinities have no place in a document; `1e-400` would read as
+    0.0, and `1.2345678901234567e-310` as a subnormal float that has lost digits
+    (1.23456789012346e-310). Rather than change the value silently, the loader
+    refuses each, with its place. A subnormal written as Python writes it
+    (`5e-324`) reads back as written, so every float `dumps` writes loads.
+    """
+    number = float(literal)
+    if not math.isfinite(number):
+        return BadNumber(literal)
+    if number == 0.0:
+        if any(digit in "123456789" for digit in literal.lower().partition("e")[0]):
+            return BadNumber(literal)
+    elif abs(number) < sys.float_info.min and Decimal(repr(number)) != Decimal(literal):
+        return BadNumber(literal)
+    return number
+
+
 def _parse_json(text: str) -> tuple[object, list[Problem]]:
     try:
-        document = json.loads(text, object_pairs_hook=_Table, parse_constant=NonFinite)
+        document = json.loads(
+            text, object_pairs_hook=_Table, parse_constant=BadNumber, parse_float=_parse_float
+        )
     except json.JSONDecodeError as exc:
         message = f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
         raise DataError.single(message) from None
@@ -123,8 +170,13 @@ def _parse_json(text: str) -> tuple[object, list[Problem]]:
 def _parse_toml(text: str) -> tuple[object, list[Problem]]:
     import tomllib  # noqa: PLC0415 - imported when TOML is used, to keep `import` fast
 
+    # tomllib's time and memory grow with the square of a dotted key's length (an 80 KB
+    # file of long dotted keys needs gigabytes), so such a key is refused before it runs:
+    # it would nest deeper than MAX_DEPTH, which no network history does.
+    if _TOML_LONG_KEY.search(_TOML_STRINGS.sub("0", text)):
+        raise DataError.single(_TOO_DEEP)
     try:
-        document = tomllib.loads(text)
+        document = tomllib.loads(text, parse_float=_parse_float)
     except tomllib.TOMLDecodeError as exc:
         message = f"not valid TOML: {exc}"
         raise DataError.single(message) from None

@@ -8,13 +8,14 @@ names every bad field at once, each by its path (`phases[1].start`).
 from __future__ import annotations
 
 import enum
+import reprlib
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar, TypeVar
 
 import attrs
 from attrs import field, fields, frozen
 
-from ._errors import DataError, PathSegment, Problem
+from ._errors import DataError, PathSegment, Problem, listing, shown
 
 __all__ = [
     "MAX_YEAR",
@@ -100,7 +101,8 @@ def _is_int(value: object) -> bool:
 
 
 def _describe(value: object) -> str:
-    text = _number(value) if type(value) is int else repr(value)
+    is_int = isinstance(value, int) and not isinstance(value, bool)
+    text = _number(value) if is_int else reprlib.repr(value)  # bounded, even for a huge list
     if len(text) > _SHOWN:
         text = text[: _SHOWN - 3] + "..."
     return f"{type(value).__name__} {text}"
@@ -109,7 +111,7 @@ def _describe(value: object) -> str:
 def _check_key(value: object, name: str) -> Iterator[Problem]:
     yield from _check_text(value, name)
     if isinstance(value, str) and value.strip() and value != value.strip():
-        yield Problem((name,), f"must not start or end with white space: {value!r}")
+        yield Problem((name,), f"must not start or end with white space: {shown(value)}")
 
 
 def _check_text(value: object, name: PathSegment, *, optional: bool = False) -> Iterator[Problem]:
@@ -231,10 +233,10 @@ class _Provenance:
             if not isinstance(name, str):
                 continue
             if name not in allowed:
-                message = f"{name!r} is not a field that can be inferred; use one of {allowed}"
+                message = f"{shown(name)} is not a field that can be inferred; use one of {allowed}"
                 yield Problem(("inferred", index), message)
             elif name in seen:
-                yield Problem(("inferred", index), f"{name!r} is listed twice")
+                yield Problem(("inferred", index), f"{shown(name)} is listed twice")
             seen.add(name)
 
     def is_inferred(self, name: str) -> bool:
@@ -249,6 +251,10 @@ class _Provenance:
 
         """
         return name in self.inferred
+
+
+def _keys(records: Iterable[Phase | Service]) -> list[str]:
+    return [record.key for record in records]
 
 
 def _field_names(cls: type[Any]) -> list[str]:
@@ -303,7 +309,7 @@ class LocalizedText:
                 yield Problem((index,), f"not a language tag: {_describe(language)}")
                 continue
             if language in seen:
-                yield Problem((language,), f"language {language!r} is given twice")
+                yield Problem((language,), f"language {shown(language)} is given twice")
             seen.add(language)
             yield from _check_text(text, language)
 
@@ -311,7 +317,7 @@ class LocalizedText:
         for tag, text in self.texts:
             if tag == language:
                 return text
-        msg = f"no text in {language!r}; this text has {list(self.languages)}"
+        msg = f"no text in {shown(language)}; this text has {listing(self.languages)}"
         raise KeyError(msg)
 
     def get(self, language: str, default: str | None = None) -> str | None:
@@ -690,7 +696,7 @@ class Network:
         for phase in self.phases:
             if phase.key == key:
                 return phase
-        msg = f"no phase {key!r}; the network's phases are {[p.key for p in self.phases]}"
+        msg = f"no phase {shown(key)}; the network's phases are {listing(_keys(self.phases))}"
         raise KeyError(msg)
 
     def service(self, key: str) -> Service:
@@ -704,7 +710,8 @@ class Network:
         for service in self.services:
             if service.key == key:
                 return service
-        msg = f"no service {key!r}; the network's services are {[s.key for s in self.services]}"
+        keys = listing(_keys(self.services))
+        msg = f"no service {shown(key)}; the network's services are {keys}"
         raise KeyError(msg)
 
     def snapshot(self, year: int) -> MembershipSnapshot:
@@ -735,7 +742,7 @@ def language_problems(languages: object) -> Iterator[Problem]:
         if not (isinstance(tag, str) and _is_language_tag(tag)):
             yield Problem(("languages", index), f"not a language tag: {_describe(tag)}")
         elif tag in seen:
-            yield Problem(("languages", index), f"language {tag!r} is listed twice")
+            yield Problem(("languages", index), f"language {shown(tag)} is listed twice")
         seen.add(tag)
 
 
@@ -805,15 +812,15 @@ def _phase_order_problems(phases: tuple[Phase | None, ...]) -> Iterator[Problem]
         if phase.start < before.start:
             message = (
                 f"phases must be given in order of start: {phase.start} comes after "
-                f"{before.start} (phase {before.key!r})"
+                f"{before.start} (phase {shown(before.key)})"
             )
             yield Problem(("phases", index, "start"), message)
         elif before.end is None:
-            message = f"only the last phase may be open-ended; {phase.key!r} follows it"
+            message = f"only the last phase may be open-ended; {shown(phase.key)} follows it"
             yield Problem(("phases", index - 1, "end"), message)
         elif phase.start < before.end:
             message = (
-                f"overlaps phase {before.key!r} ({before.span}): neighbouring phases "
+                f"overlaps phase {shown(before.key)} ({before.span}): neighbouring phases "
                 f"share at most one year, so it may start in {before.end} at the earliest"
             )
             yield Problem(("phases", index, "start"), message)
@@ -827,18 +834,34 @@ def _reference_problems(parts: Parts) -> Iterator[Problem]:
         "milestones": parts.milestones,
     }
     sources = parts.source_keys
+    known = _Known("the network's sources are", sources)
     for name, records in collections.items():
         for index, record in enumerate(records):
             source = None if record is None else record.source
             if source is not None and sources is not None and source not in sources:
-                message = f"unknown source {source!r}; the network's sources are {sorted(sources)}"
+                message = f"unknown source {shown(source)}; {known}"
                 yield Problem((name, index, "source"), message)
     phases = parts.phase_keys
+    known = _Known("the network's phases are", phases)
     for index, service in enumerate(parts.services):
         introduced = None if service is None else service.introduced
         if introduced is not None and phases is not None and introduced not in phases:
-            message = f"unknown phase {introduced!r}; the network's phases are {sorted(phases)}"
+            message = f"unknown phase {shown(introduced)}; {known}"
             yield Problem(("services", index, "introduced"), message)
+
+
+class _Known:
+    """The keys a reference may name, listed for a message once, when first needed."""
+
+    def __init__(self, words: str, keys: frozenset[str] | None) -> None:
+        self._words = words
+        self._keys = keys
+        self._text: str | None = None
+
+    def __str__(self) -> str:
+        if self._text is None:
+            self._text = f"{self._words} {listing(sorted(self._keys or ()))}"
+        return self._text
 
 
 def _snapshot_problems(parts: Parts) -> Iterator[Problem]:
@@ -854,6 +877,7 @@ def _snapshot_problems(parts: Parts) -> Iterator[Problem]:
             yield Problem(("snapshots", index, "year"), message)
     phases = {p.key: p for p in parts.phases if p is not None}
     keys = parts.phase_keys
+    known = _Known("the network's phases are", keys)
     for index, record in enumerate(parts.snapshots):
         if record is None or record.phase is None:
             continue
@@ -861,7 +885,7 @@ def _snapshot_problems(parts: Parts) -> Iterator[Problem]:
         if phase is not None:
             yield from _snapshot_phase_problems(index, record, phase)
         elif keys is not None and record.phase not in keys:
-            message = f"unknown phase {record.phase!r}; the network's phases are {sorted(keys)}"
+            message = f"unknown phase {shown(record.phase)}; {known}"
             yield Problem(("snapshots", index, "phase"), message)
 
 
@@ -870,16 +894,16 @@ def _snapshot_phase_problems(
 ) -> Iterator[Problem]:
     if snapshot.dating is Dating.PHASE:
         if phase.end is None:
-            message = f"phase {phase.key!r} is open-ended, so it cannot date a snapshot"
+            message = f"phase {shown(phase.key)} is open-ended, so it cannot date a snapshot"
             yield Problem(("snapshots", index, "phase"), message)
         elif snapshot.year != phase.end:
             message = (
-                f"a snapshot dated by phase {phase.key!r} has its end year "
+                f"a snapshot dated by phase {shown(phase.key)} has its end year "
                 f"{phase.end} as year, not {snapshot.year}"
             )
             yield Problem(("snapshots", index, "year"), message)
     elif not phase.contains(snapshot.year):
-        message = f"year {snapshot.year} is not in phase {phase.key!r} ({phase.span})"
+        message = f"year {snapshot.year} is not in phase {shown(phase.key)} ({phase.span})"
         yield Problem(("snapshots", index, "phase"), message)
 
 
@@ -897,17 +921,46 @@ def _text_language_problems(
     languages: tuple[str, ...],
     texts: tuple[tuple[tuple[PathSegment, ...], LocalizedText], ...],
 ) -> Iterator[Problem]:
-    wanted = list(languages)
+    """
+    Each text given in every one of *languages*, and in no other.
+
+    One problem per text names the languages it misses (the first few), and one
+    per language it should not have: the work and the words grow with the
+    texts, not with texts times languages.
+    """
+    wanted = frozenset(languages)
+    listed = listing(languages)
     for path, text in texts:
         have = text.languages
-        for tag in wanted:
-            if tag not in have:
-                message = f"missing the text in {tag!r} (the network's languages are {wanted})"
-                yield Problem(path, message)
+        present = sum(tag in wanted for tag in have)
+        if present < len(wanted):
+            yield Problem(path, _missing_message(languages, frozenset(have), present, listed))
         for tag in have:
             if tag not in wanted:
-                message = f"text in {tag!r}, which is not one of the network's languages {wanted}"
+                message = (
+                    f"text in {shown(tag)}, which is not one of the network's languages {listed}"
+                )
                 yield Problem((*path, tag), message)
+
+
+def _missing_message(
+    languages: tuple[str, ...], have: frozenset[str], present: int, listed: str
+) -> str:
+    """`missing the text in 'fr' (the network's languages are ['en', 'fr'])`, and the like."""
+    count = len(languages) - present
+    first: list[str] = []
+    for tag in languages:  # stops after a few: at most len(have) + 3 steps
+        if tag not in have:
+            first.append(shown(tag))
+            if len(first) == 3:  # noqa: PLR2004 - a few names, then a count
+                break
+    if count == 1:
+        missing = first[0]
+    elif count <= len(first):
+        missing = f"{', '.join(first[:-1])} and {first[-1]}"
+    else:
+        missing = f"{', '.join(first)} and {count - len(first):,} more languages"
+    return f"missing the text in {missing} (the network's languages are {listed})"
 
 
 def _unique_keys(
@@ -919,7 +972,7 @@ def _unique_keys(
             continue
         key = record.key
         if key in first:
-            message = f"key {key!r} is already used by {collection}[{first[key]}]"
+            message = f"key {shown(key)} is already used by {collection}[{first[key]}]"
             yield Problem((collection, index, "key"), message)
         else:
             first[key] = index
