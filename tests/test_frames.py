@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -147,10 +149,47 @@ def test_phase_index_series_with_time_zone() -> None:
     assert [1] == phase_index(default_network(), local).tolist()
 
 
-def test_phase_index_series_refuses_floats() -> None:
-    """A Series of floats is refused, as a float is."""
-    with pytest.raises(TypeError):
-        phase_index(default_network(), pd.Series([2012.0]))
+@pytest.mark.parametrize(
+    "series",
+    [
+        pytest.param(pd.Series([2012, None, 2030]), id="float64"),  # integers with a gap
+        pytest.param(pd.Series([2012, None, 2030], dtype="Float64"), id="Float64"),
+        pytest.param(pd.Series([2012, pd.NA, 2030], dtype="Int64"), id="Int64"),
+        pytest.param(pd.Series([2012, None, 2030], dtype="UInt64"), id="UInt64"),
+        pytest.param(pd.Series([2012, None, 2030], dtype=object), id="None"),
+        pytest.param(pd.Series([dt.date(2012, 1, 1), pd.NaT, 2030], dtype=object), id="NaT"),
+        pytest.param(pd.Series([2012, float("nan"), 2030], dtype=object), id="NaN"),
+        pytest.param(pd.Series([2012, pd.NA, 10**30], dtype=object), id="NA"),
+        pytest.param(pd.Series(pd.to_datetime(["2012-01-01", "NaT", "2030-01-01"])), id="dates"),
+        pytest.param(
+            pd.Series(pd.to_datetime(["2012-01-01", "NaT", "2030-01-01"]).tz_localize("UTC")),
+            id="dates-with-zone",
+        ),
+    ],
+)
+def test_phase_index_series_missing_values(series: pd.Series[Any]) -> None:
+    """Missing values (None, NaN, NaT, pd.NA) give -1; the rest of the column is looked up."""
+    assert [1, -1, -1] == phase_index(default_network(), series).tolist()
+
+
+@pytest.mark.parametrize("value", [2012.5, float("inf")])
+def test_phase_index_series_refuses_fractions(value: float) -> None:
+    """A float column holding anything but whole years is refused, as a float is."""
+    with pytest.raises(TypeError, match="whole years"):
+        phase_index(default_network(), pd.Series([2012.0, value, None]))
+
+
+def test_phase_index_series_of_whole_floats() -> None:
+    """Whole years held as floats are years, however large."""
+    series = pd.Series([2012.0, 1e300, -1e300, 2017.0])
+
+    assert [1, -1, -1, 2] == phase_index(default_network(), series).tolist()
+
+
+def test_phase_index_series_refuses_booleans() -> None:
+    """A column of booleans is refused, as a bool is."""
+    with pytest.raises(TypeError, match="dtype bool"):
+        phase_index(default_network(), pd.Series([True, False]))
 
 
 @given(networks(max_snapshots=0))

@@ -53,7 +53,7 @@ def test_default_dataset_years(year: int, later: str, earlier: str, every: list[
     assert every == [p.key for p in phases_at(net, year)]
 
 
-@pytest.mark.parametrize("year", [2006, 2023, 0, -5, 10_000, 10**30])
+@pytest.mark.parametrize("year", [2006, 2023, 0, -5, 10_000, 10**30, -(10**30)])
 def test_outside_every_phase(year: int) -> None:
     """Outside every phase: no phase, -1, and an error that gives the span covered."""
     net = default_network()
@@ -280,10 +280,89 @@ def test_lookup_tables_leave_the_model_alone_and_go_with_it() -> None:
     phase_at(net, 2012, boundary="earlier")
     phase_index(net, np.array([2012]))
 
-    assert key in _lookup._EARLIER
-    assert key in _lookup._ARRAYS["later"]
+    assert key in _lookup._TABLES
     assert "_" not in "".join(attrs.asdict(net, recurse=False))
     del net
     gc.collect()
-    assert key not in _lookup._EARLIER
-    assert key not in _lookup._ARRAYS["later"]
+    assert key not in _lookup._TABLES
+
+
+@pytest.mark.parametrize(
+    ("spans", "most"),
+    [
+        ([(2007, 2012), (2012, 2017), (2017, 2022)], 1_024),
+        ([(2007, 2012), (2012, 2017), (2017, None)], 1_024),
+        ([(1, 3000), (3000, 6000), (6000, None)], 16_384),  # a byte a year, for each rule
+    ],
+    ids=["default", "open-ended", "the whole calendar"],
+)
+def test_lookup_memory_is_proportionate(spans: list[tuple[int, int | None]], most: int) -> None:
+    """A network of a few phases costs at most a byte a year of lookup memory, none after."""
+    import gc  # noqa: PLC0415
+    import tracemalloc  # noqa: PLC0415
+
+    years = np.arange(0, 10_002)
+    phase_index(_net((2000, 2001)), years)  # NumPy imports what it needs on first use
+    net = _net(*spans)
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for boundary in ("later", "earlier"):
+            phase_at(net, 2012, boundary=boundary)
+            phase_index(net, [1, 2012, 9999], boundary=boundary)
+            phase_index(net, years, boundary=boundary)
+        phases_at(net, 2012)
+        kept = tracemalloc.get_traced_memory()[0] - before
+        del net
+        gc.collect()
+        left = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+
+    assert kept < most
+    assert left < 1_024  # what the dicts keep of their size
+
+
+def test_a_missing_date_is_said_so() -> None:
+    """A missing date (pandas' NaT, a datetime without a year) is a ValueError that says so."""
+    import pandas as pd  # noqa: PLC0415
+
+    missing: Any = pd.NaT  # a datetime to the type checker's eyes too
+    for lookup in (phase_at, phases_at):
+        with pytest.raises(ValueError, match="missing date"):
+            lookup(default_network(), missing)
+    with pytest.raises(ValueError, match="missing date"):
+        phase_index(default_network(), [missing])
+
+
+def test_phase_index_objects_of_any_size() -> None:
+    """Python integers of any size held as objects give -1 outside 1–9999, no OverflowError."""
+    values = np.array([10**30, 2012, -(10**40), dt.date(2017, 1, 1)], dtype=object)
+
+    assert [-1, 1, -1, 2] == phase_index(default_network(), values).tolist()
+
+
+@pytest.mark.parametrize("unit", ["Y", "M", "W", "D", "h", "s", "ms", "us", "ns", "ps", "fs", "as"])
+def test_phase_index_datetime64_any_unit(unit: str) -> None:
+    """`datetime64` of every unit, to attoseconds, goes by its year; NaT gives -1."""
+    net = _net((1969, 1969), (1970, 1970))
+    ticks = np.array([-1, 0, np.iinfo(np.int64).max, np.iinfo(np.int64).min + 2, 0])
+    values = ticks.astype(f"datetime64[{unit}]")
+    values[-1] = np.datetime64("NaT")
+
+    out = phase_index(net, values)
+
+    assert [0, 1] == out[:2].tolist()
+    assert -1 == out[-1]
+    assert set(out.tolist()) <= {-1, 0, 1}
+
+
+def test_phase_index_masked_array() -> None:
+    """A masked array honours its mask: masked entries give -1, whatever they hold."""
+    years = np.ma.masked_array([2012, 2013, 10**18, 2030], mask=[False, True, True, False])
+    objects = np.ma.masked_array(np.array([2012, None], dtype=object), mask=[False, True])
+
+    out = phase_index(default_network(), years)
+
+    assert [1, -1, -1, -1] == out.tolist()
+    assert [1, -1] == phase_index(default_network(), objects).tolist()

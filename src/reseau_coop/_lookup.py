@@ -5,10 +5,11 @@ Phases are closed year spans, so a year two neighbours share is in both:
 `phases_at` returns both, and `phase_at` picks one by its *boundary* rule (the
 later phase by default: a year is where something begins).
 
-Every lookup reads one table per network and rule, built on first use: the
-position of each year's phase, for every year from 0 to 10000 (years outside
-1–9999 map to -1). A lookup is then one index, whatever the number of phases,
-and the bulk lookup on a NumPy array is one `take`.
+Every lookup reads a table per network, built on first use and dropped with
+the network: the position of each year's phase under each rule, from the
+first phase's start to the last year a phase names (a few hundred bytes for
+the default dataset). A lookup is then one index, whatever the number of
+phases, and a NumPy array is looked up with one `numpy.take`.
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ import datetime as dt
 import operator
 import sys
 import weakref
+from array import array
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal, SupportsIndex, TypeAlias, overload
 
 from ._errors import PhaseLookupError
-from ._model import MAX_YEAR, MIN_YEAR, Network, Phase
+from ._model import MAX_YEAR, Network, Phase
 
 if TYPE_CHECKING:
     import numpy as np
@@ -34,8 +36,8 @@ When: TypeAlias = "SupportsIndex | dt.date"
 Boundary: TypeAlias = Literal["later", "earlier"]
 """Which phase wins a year two phases share."""
 
-_BOUNDARIES = ("later", "earlier")
-_TABLE_SIZE = MAX_YEAR + 2  # index 0 and MAX_YEAR + 1 stand for "outside 1–9999"
+# Past every phase: values of any size are cut to 0–_OUTSIDE before they index a table.
+_OUTSIDE = MAX_YEAR + 1
 
 
 def year_of(when: object) -> int:
@@ -44,6 +46,7 @@ def year_of(when: object) -> int:
 
     Raises:
         TypeError: For `bool`, `float`, `str` and anything else, saying what is accepted.
+        ValueError: For a missing date (pandas' `NaT` is a `datetime` without a year).
 
     Examples:
         >>> year_of(2012), year_of(dt.date(2012, 6, 1))
@@ -53,7 +56,11 @@ def year_of(when: object) -> int:
     if isinstance(when, int) and not isinstance(when, bool):
         return when
     if isinstance(when, dt.date):  # datetime is a date too
-        return when.year
+        year = when.year
+        if type(year) is int:
+            return year
+        msg = f"missing date ({when!r}): it has no year to look up"  # pandas' NaT
+        raise ValueError(msg)
     if hasattr(type(when), "__index__") and not _is_bool(when):  # NumPy integers and kin
         return operator.index(when)  # type: ignore[arg-type]
     msg = (
@@ -67,41 +74,68 @@ def _is_bool(value: object) -> bool:
     return isinstance(value, bool) or type(value).__name__ in {"bool", "bool_"}  # NumPy bools too
 
 
-# Lookup tables, by the id of the network they describe and by boundary rule: built on first
-# use, dropped when the network is collected. Networks are immutable, so a table never goes
-# stale; keeping them here rather than on the network keeps the model a plain value (equality,
-# `attrs.asdict`, pickle). One dict per rule keeps `phase_at`'s hot path to one lookup.
-_LATER: dict[int, list[int]] = {}
-_EARLIER: dict[int, list[int]] = {}
-_TABLES: dict[str, dict[int, list[int]]] = {"later": _LATER, "earlier": _EARLIER}
-_ARRAYS: dict[str, dict[int, Any]] = {"later": {}, "earlier": {}}
+class _Table:
+    """
+    The position of each year's phase in a network, under both boundary rules.
 
+    The positions run from the first phase's start to the last year any phase
+    names (an end, or the start of an open-ended phase), -1 in the gaps, in the
+    narrowest integers that hold them (a byte a year for up to 127 phases); a
+    year after that is in the open-ended phase, if there is one, up to MAX_YEAR.
+    """
 
-def _forget(key: int) -> None:
-    for store in (*_TABLES.values(), *_ARRAYS.values()):
-        store.pop(key, None)
+    __slots__ = ("earlier", "first", "later", "open", "phases")
 
+    def __init__(self, phases: tuple[Phase, ...]) -> None:
+        self.phases = phases
+        self.first = phases[0].start if phases else 0
+        last = max((phase.end or phase.start for phase in phases), default=-1)
+        self.open = len(phases) - 1 if phases and phases[-1].end is None else -1
+        code = "b" if len(phases) < 2**7 else "h" if len(phases) < 2**15 else "q"
+        self.later = array(code, [-1]) * (last + 1 - self.first)
+        self.earlier = array(code, [-1]) * (last + 1 - self.first)
+        for index, phase in enumerate(phases):
+            self._place(self.later, index, phase, last)
+        for index, phase in reversed(list(enumerate(phases))):  # the earlier phase wins now
+            self._place(self.earlier, index, phase, last)
 
-def _table(network: Network, boundary: str) -> list[int]:
-    """The position of each year's phase under *boundary*, for years 0 to MAX_YEAR + 1."""
-    if boundary not in _BOUNDARIES:
+    def _place(self, table: array[int], index: int, phase: Phase, last: int) -> None:
+        start, stop = phase.start - self.first, (phase.end or last) + 1 - self.first
+        table[start:stop] = array(table.typecode, [index]) * (stop - start)
+
+    def rule(self, boundary: str) -> array[int]:
+        """The positions that *boundary* names."""
+        if boundary == "later":
+            return self.later
+        if boundary == "earlier":
+            return self.earlier
         msg = f"boundary must be 'later' or 'earlier', got {boundary!r}"
         raise ValueError(msg)
-    key = id(network)
-    table = _TABLES[boundary].get(key)
-    if table is not None:
-        return table
-    table = [-1] * _TABLE_SIZE
-    order = list(enumerate(network.phases))
-    if boundary == "earlier":
-        order.reverse()  # the earlier phase is written last, so it wins shared years
-    for index, phase in order:
-        end = MAX_YEAR if phase.end is None else phase.end
-        table[phase.start : end + 1] = [index] * (end + 1 - phase.start)
-    if not any(key in store for store in _TABLES.values()):
-        weakref.finalize(network, _forget, key)
-    _TABLES[boundary][key] = table
+
+    def beyond(self, offset: int) -> int:
+        """The position of the phase of a year *offset* years after `first`, off the lists."""
+        if offset >= 0 and offset + self.first <= MAX_YEAR:
+            return self.open
+        return -1
+
+
+# The table of each network looked up, by its id: an entry is dropped when its network is
+# collected, so an id is never reused while its entry lives. Keeping them here rather than
+# on the network keeps the model a plain value (equality, `attrs.asdict`, pickle).
+_TABLES: dict[int, _Table] = {}
+
+
+def _table(network: Network) -> _Table:
+    table = _TABLES.get(id(network))
+    if table is None:
+        table = _TABLES[id(network)] = _Table(network.phases)
+        weakref.finalize(network, _TABLES.pop, id(network), None)
     return table
+
+
+def _position(table: _Table, positions: array[int], year: int) -> int:
+    offset = year - table.first
+    return positions[offset] if 0 <= offset < len(positions) else table.beyond(offset)
 
 
 def phase_at(network: Network, when: When, *, boundary: Boundary = "later") -> Phase:
@@ -118,6 +152,7 @@ def phase_at(network: Network, when: When, *, boundary: Boundary = "later") -> P
         PhaseLookupError: If no phase contains *when*; the message gives the
             years the network's phases cover. Never a silent neighbour.
         TypeError: If *when* is a `bool`, `float`, `str` or anything else.
+        ValueError: If *when* is a missing date (pandas' `NaT`), or *boundary* is unknown.
 
     Examples:
         >>> from reseau_coop import default_network
@@ -137,18 +172,13 @@ def phase_at(network: Network, when: When, *, boundary: Boundary = "later") -> P
 
     """
     year = when if type(when) is int else year_of(when)
-    # The hot path: one dict lookup for the table built on first use, one index into it.
-    if boundary == "later":
-        table = _LATER.get(id(network))
-    else:
-        table = _EARLIER.get(id(network)) if boundary == "earlier" else None
-    if table is None:
-        table = _table(network, boundary)
-    if MIN_YEAR <= year <= MAX_YEAR:
-        index = table[year]
-        if index >= 0:
-            return network.phases[index]
-    raise PhaseLookupError(_no_phase_message(network, year), when=year)
+    table = _TABLES.get(id(network)) or _table(network)
+    positions = table.later if boundary == "later" else table.rule(boundary)
+    offset = year - table.first
+    index = positions[offset] if 0 <= offset < len(positions) else table.beyond(offset)
+    if index < 0:
+        raise PhaseLookupError(_no_phase_message(network, year), when=year)
+    return table.phases[index]
 
 
 def phases_at(network: Network, when: When) -> tuple[Phase, ...]:
@@ -156,6 +186,10 @@ def phases_at(network: Network, when: When) -> tuple[Phase, ...]:
     Return every phase of *network* that contains *when*, in order.
 
     Empty outside every phase; two phases (or more) at a year they share.
+
+    Raises:
+        TypeError: If *when* is a `bool`, `float`, `str` or anything else.
+        ValueError: If *when* is a missing date (pandas' `NaT`).
 
     Examples:
         >>> from reseau_coop import default_network
@@ -166,13 +200,11 @@ def phases_at(network: Network, when: When) -> tuple[Phase, ...]:
 
     """
     year = year_of(when)
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        return ()
-    last = _table(network, "later")[year]
+    table = _table(network)
+    last = _position(table, table.later, year)
     if last < 0:
         return ()
-    first = _table(network, "earlier")[year]
-    return network.phases[first : last + 1]
+    return table.phases[_position(table, table.earlier, year) : last + 1]
 
 
 @overload
@@ -197,14 +229,19 @@ def phase_index(
     Return the position in `network.phases` of each year's phase, -1 where there is none.
 
     The bulk form of `phase_at`, with the same *boundary* rule. A list (or any
-    iterable) in gives a list out; a NumPy array of integers or `datetime64`
-    values gives a NumPy array of the same shape, computed without a Python
-    loop (`NaT` gives -1). A pandas Series of years or datetimes gives a Series of
-    positions aligned to its index (missing values give -1; a time-zone-aware date
-    counts in its own zone's year). NumPy is imported only when given an array.
+    iterable) in gives a list out. A NumPy array of integers or `datetime64`
+    values (any unit) gives a NumPy array of the same shape, computed without a
+    Python loop; `NaT` and masked entries of a masked array give -1. A pandas
+    Series of years or datetimes gives a Series of positions aligned to its
+    index: missing values (`None`, `NaN`, `NaT`, `pd.NA`) give -1, a float
+    column of whole years counts as years, and a time-zone-aware date counts in
+    its own zone's year. Values of any size, far outside 1–9999, give -1.
+    NumPy is imported only when given an array.
 
     Raises:
-        TypeError: For `bool`, `float` or `str` values (or arrays of them).
+        TypeError: For `bool`, `float` or `str` values (or arrays of them, or a
+            float column with a fraction).
+        ValueError: For a missing date (`NaT`) in a list, or an unknown *boundary*.
 
     Examples:
         >>> from reseau_coop import default_network
@@ -214,67 +251,105 @@ def phase_index(
         [0]
 
     """
-    table = _table(network, boundary)
+    table = _table(network)
+    positions = table.rule(boundary)
     pandas = sys.modules.get("pandas")
     if pandas is not None and isinstance(years, pandas.Series):
-        values = _phase_index_array(network, _series_years(years), boundary)
-        series: pd.Series[int] = pandas.Series(values, index=years.index, name="phase_index")
-        return series
+        return _series_index(table, positions, years)
     numpy = sys.modules.get("numpy")
     if numpy is not None and isinstance(years, numpy.ndarray):
-        return _phase_index_array(network, years, boundary)
+        return _array_index(table, positions, years)
     if isinstance(years, (str, bytes)):
         msg = f"expected years (a list or a NumPy array), got {type(years).__name__}"
         raise TypeError(msg)
-    out: list[int] = []
-    for when in years:
-        year = year_of(when)
-        out.append(table[year] if MIN_YEAR <= year <= MAX_YEAR else -1)
-    return out
+    return [_position(table, positions, year_of(when)) for when in years]
 
 
-def _series_years(series: pd.Series[Any]) -> npt.NDArray[Any]:
-    """A pandas Series of years or datetimes as a NumPy array of years, missing as 0."""
-    import numpy as np  # noqa: PLC0415
-    import pandas as pd  # noqa: PLC0415
-
-    if isinstance(series.dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_any_dtype(
-        series.dtype
-    ):
-        years = series.dt.year  # a time-zone-aware date counts in its own zone's year
-        as_array: npt.NDArray[Any] = years.astype("Int64").to_numpy(dtype=np.int64, na_value=0)
-        return as_array
-    if pd.api.types.is_bool_dtype(series.dtype) or not pd.api.types.is_integer_dtype(series.dtype):
-        return series.to_numpy()  # refused or taken as objects by the array path
-    return series.to_numpy(dtype=np.int64, na_value=0)
-
-
-def _phase_index_array(
-    network: Network, years: npt.NDArray[Any], boundary: str
+def _array_index(
+    table: _Table, positions: array[int], years: npt.NDArray[Any]
 ) -> npt.NDArray[np.intp]:
+    """Look *years* up with one `numpy.take`, each year being its own index into a table."""
     import numpy as np  # noqa: PLC0415 - only when given an array
 
-    arrays = _ARRAYS[boundary]
-    table: npt.NDArray[np.intp] | None = arrays.get(id(network))
-    if table is None:
-        table = np.asarray(_table(network, boundary), dtype=np.intp)
-        table.flags.writeable = False
-        arrays[id(network)] = table
+    if isinstance(years, np.ma.MaskedArray):  # masked entries are missing: -1
+        out = _array_index(table, positions, years.filled(0))
+        out[np.ma.getmaskarray(years)] = -1
+        return out
     kind = years.dtype.kind
-    if kind == "M":  # datetime64: its calendar year; NaT is far below year 1
-        flat = years.astype("datetime64[Y]").astype(np.int64) + 1970
-    elif kind == "i":
-        flat = years.astype(np.int64, copy=False)
-    elif kind == "u":  # clip in unsigned space first, so huge values cannot wrap around
-        flat = np.minimum(years.astype(np.uint64, copy=False), np.uint64(_TABLE_SIZE - 1))
-        flat = flat.astype(np.int64)
-    elif kind == "O":  # dates or Python ints held as objects: no fast path
-        flat = np.asarray([year_of(w) for w in years.ravel()], dtype=np.int64).reshape(years.shape)
+    if kind == "i":
+        index: npt.NDArray[Any] = years
+    elif kind == "u":  # cut in unsigned space, so that no value wraps around
+        index = np.minimum(years, _OUTSIDE)
+    elif kind == "M":
+        index = _datetime_years(years)
+    elif kind == "O":  # years, dates or Python ints of any size, held as objects
+        found = (min(max(year_of(when), 0), _OUTSIDE) for when in years.flat)
+        index = np.fromiter(found, dtype=np.intp, count=years.size).reshape(years.shape)
     else:
         msg = f"expected an array of integer years or datetime64 values, got dtype {years.dtype}"
         raise TypeError(msg)
-    clipped = np.clip(flat, 0, _TABLE_SIZE - 1)
-    return table[clipped]
+    return np.take(_by_year(table, positions), index, mode="clip")
+
+
+def _by_year(table: _Table, positions: array[int]) -> npt.NDArray[np.intp]:
+    """
+    *positions* indexed by the year itself, from 0 to one past the last phase.
+
+    Built for each call from the network's table, in a few microseconds: any
+    year cut to 0 or past the last phase reads -1 (`mode="clip"`).
+    """
+    import numpy as np  # noqa: PLC0415 - only when given an array
+
+    end = table.first + len(positions)
+    by_year = np.full((MAX_YEAR + 1 if table.open >= 0 else end) + 1, -1, dtype=np.intp)
+    by_year[table.first : end] = positions
+    by_year[end : MAX_YEAR + 1] = table.open  # an open-ended phase runs to MAX_YEAR
+    return by_year
+
+
+def _datetime_years(values: npt.NDArray[np.datetime64]) -> npt.NDArray[np.int64]:
+    """The calendar year of each `datetime64`, cut to 0–10000 (NaT to 0)."""
+    import numpy as np  # noqa: PLC0415 - only when given an array
+
+    unit, _ = np.datetime_data(values.dtype)
+    if unit in {"ps", "fs", "as"}:  # a year in these units overflows NumPy's conversion
+        values = values.astype("datetime64[ns]")
+    since_1970 = values.astype("datetime64[Y]").astype(np.int64)  # NaT: the least int64
+    return np.clip(since_1970, -1970, _OUTSIDE - 1970) + 1970
+
+
+def _series_index(table: _Table, positions: array[int], series: pd.Series[Any]) -> pd.Series[int]:
+    """Look up a pandas Series of years or datetimes; missing values give -1."""
+    import numpy as np  # noqa: PLC0415
+    import pandas as pd  # noqa: PLC0415
+
+    missing = series.isna().to_numpy(dtype=bool)
+    dtype = series.dtype
+    values: npt.NDArray[Any]
+    if isinstance(dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_any_dtype(dtype):
+        values = series.dt.year.to_numpy(dtype=np.int64, na_value=0)  # in the date's own zone
+    elif pd.api.types.is_float_dtype(dtype):  # pandas' way to give integers a missing value
+        values = _whole_years(series.to_numpy(dtype=np.float64, na_value=0.0))
+    elif pd.api.types.is_integer_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype):
+        values = series.fillna(0).to_numpy()  # unsigned stays unsigned
+    elif pd.api.types.is_object_dtype(dtype):
+        values = series.to_numpy(dtype=object, copy=True)
+        values[missing] = 0
+    else:
+        values = series.to_numpy()  # booleans, strings and the rest: refused as arrays
+    out = _array_index(table, positions, values)
+    out[missing] = -1
+    return pd.Series(out, index=series.index, name="phase_index")
+
+
+def _whole_years(values: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
+    import numpy as np  # noqa: PLC0415
+
+    fraction = ~np.isfinite(values) | (values != np.floor(values))
+    if fraction.any():
+        msg = f"expected whole years, got {float(values[fraction][0])!r} in a column of floats"
+        raise TypeError(msg)
+    return np.clip(values, 0, _OUTSIDE).astype(np.int64)
 
 
 def _no_phase_message(network: Network, year: int) -> str:
