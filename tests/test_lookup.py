@@ -290,8 +290,8 @@ def test_lookup_tables_leave_the_model_alone_and_go_with_it() -> None:
 @pytest.mark.parametrize(
     ("spans", "most"),
     [
-        ([(2007, 2012), (2012, 2017), (2017, 2022)], 1_024),
-        ([(2007, 2012), (2012, 2017), (2017, None)], 1_024),
+        ([(2007, 2012), (2012, 2017), (2017, 2022)], 2_048),
+        ([(2007, 2012), (2012, 2017), (2017, None)], 2_048),
         ([(1, 3000), (3000, 6000), (6000, None)], 16_384),  # a byte a year, for each rule
     ],
     ids=["default", "open-ended", "the whole calendar"],

@@ -329,7 +329,7 @@ def test_localized_text_refuses_bad_pairs() -> None:
     with pytest.raises(DataError) as ei:
         LocalizedText([("en", "a"), ("en", "b"), ("EN!", "c")])
 
-    assert ["$.en", "$[2]"] == [p.where for p in ei.value.problems]
+    assert ["$.en", "$['EN!']"] == [p.where for p in ei.value.problems]
 
 
 def test_localized_text_access() -> None:

@@ -27,98 +27,53 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_unstructure_fn, override
 from cattrs.preconf.json import JsonConverter, make_converter
 
+from ._checks import Parts, check_texts_type, cross_problems, describe, language_problems, texts_of
 from ._errors import DataError, PathSegment, Problem, shown
 from ._model import (
     LocalizedText,
     MembershipSnapshot,
     Milestone,
     Network,
-    Parts,
     Phase,
     Service,
     Share,
     Source,
-    cross_problems,
-    language_problems,
-    texts_in,
 )
 
 FORMAT_VERSION: Final = 1
 """The version of the document layout this release reads and writes."""
 
 
-class BadNumber(str):
-    """
-    A number the document writes but no float holds as written, kept as its text.
-
-    NaN and the infinities (`1e400` too), and a number so close to 0 that it
-    would read as 0.0 or lose digits (`1e-400`): the loader refuses it with its
-    place rather than change the value.
-    """
-
-    __slots__ = ()
-
-    @property
-    def reason(self) -> str:
-        """Why no float holds it, in words."""
-        number = float(self)
-        if not math.isfinite(number):
-            return "not a finite number"
-        return f"too close to 0 for a float, which would hold {number!r}"
-
-
 # --------------------------------------------------------------------------- scalar hooks
-
-
-def _kind(value: object) -> str:  # noqa: PLR0911 - one answer per JSON type
-    if value is None:
-        return "null"
-    if isinstance(value, BadNumber):
-        return f"{value} ({value.reason})"
-    if isinstance(value, bool):
-        return f"a boolean ({'true' if value else 'false'})"
-    if isinstance(value, int):
-        shown = str(value) if value.bit_length() < 64 else f"of {value.bit_length()} bits"  # noqa: PLR2004
-        return f"an integer ({shown})"
-    if isinstance(value, float):
-        return f"a number with a fraction ({value!r})"
-    if isinstance(value, str):
-        shown = value if len(value) <= 30 else value[:27] + "..."  # noqa: PLR2004
-        return f"a string ({shown!r})"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a table"
-    return type(value).__name__
 
 
 def _structure_int(value: object, _: type) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    msg = f"expected an integer, got {_kind(value)}"
+    msg = f"expected an integer, got {describe(value)}"
     raise TypeError(msg)
 
 
 def _structure_float(value: object, _: type) -> float:
-    if isinstance(value, (int, float)) and not isinstance(value, (bool, BadNumber)):
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
         number = float(value)
         if math.isfinite(number):
             return number
-    msg = f"expected a finite number, got {_kind(value)}"
+    msg = f"expected a finite number, got {describe(value)}"
     raise TypeError(msg)
 
 
 def _structure_str(value: object, _: type) -> str:
-    if isinstance(value, str) and not isinstance(value, BadNumber):
+    if isinstance(value, str):
         return value
-    msg = f"expected a string, got {_kind(value)}"
+    msg = f"expected a string, got {describe(value)}"
     raise TypeError(msg)
 
 
 def _structure_bool(value: object, _: type) -> bool:
     if isinstance(value, bool):
         return value
-    msg = f"expected true or false, got {_kind(value)}"
+    msg = f"expected true or false, got {describe(value)}"
     raise TypeError(msg)
 
 
@@ -126,11 +81,11 @@ def _enum_hook(kind: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
     values = [member.value for member in kind]
 
     def structure(value: object, _: type) -> enum.Enum:
-        if isinstance(value, str) and not isinstance(value, BadNumber):
+        if isinstance(value, str):
             for member in kind:
                 if member.value == value:
                     return member
-        msg = f"expected one of {values}, got {_kind(value)}"
+        msg = f"expected one of {values}, got {describe(value)}"
         raise ValueError(msg)
 
     return structure
@@ -138,14 +93,11 @@ def _enum_hook(kind: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
 
 def _structure_text(value: object, _: type) -> LocalizedText:
     if not isinstance(value, dict):
-        msg = (
-            f'expected a table of texts by language ({{"fr": "…", "en": "…"}}), got {_kind(value)}'
-        )
-        raise TypeError(msg)
+        raise TypeError(check_texts_type(value))
     problems = [
-        Problem((language,), f"expected a string, got {_kind(text)}")
+        Problem((language,), f"expected a string, got {describe(text)}")
         for language, text in value.items()
-        if not isinstance(text, str) or isinstance(text, BadNumber)
+        if not isinstance(text, str)
     ]
     if problems:
         raise DataError(problems, subject="text")
@@ -166,7 +118,7 @@ def _tuple_hook(
 
         def structure(value: object, _: type) -> tuple[Any, ...]:
             if not isinstance(value, list):
-                msg = f"expected a list, got {_kind(value)}"
+                msg = f"expected a list, got {describe(value)}"
                 raise TypeError(msg)
             items: list[Any] = []
             errors: list[Exception] = []
@@ -239,7 +191,7 @@ def _attrs_structure(converter: JsonConverter) -> Callable[[type], Callable[[Any
 
         def structure(value: object, _: type) -> Any:
             if not isinstance(value, dict):
-                msg = f"expected a table, got {_kind(value)}"
+                msg = f"expected a table, got {describe(value)}"
                 raise TypeError(msg)
             kwargs: dict[str, Any] = {}
             errors: list[Exception] = []
@@ -421,14 +373,14 @@ def build_network(data: object, found: Iterable[Problem]) -> Network:
     found = list(found)
     if not isinstance(data, dict):
         raise DataError(
-            [*found, Problem((), f"a document is a table (a JSON object), got {_kind(data)}")]
+            [*found, Problem((), f"a document is a table (a JSON object), got {describe(data)}")]
         )
     if "format" not in data:
         message = f'required key is missing: add "format": {FORMAT_VERSION} (the layout version)'
         raise DataError([*found, Problem(("format",), message)])
     version = data["format"]
     if isinstance(version, bool) or not isinstance(version, int) or version != FORMAT_VERSION:
-        message = f"unknown format {_kind(version)}; this release reads format {FORMAT_VERSION}"
+        message = f"unknown format {describe(version)}; this release reads format {FORMAT_VERSION}"
         raise DataError([*found, Problem(("format",), message)])
     body = {key: value for key, value in data.items() if key != "format"}
     conv = converter()  # resolves the model's field types, which the walk reads
@@ -467,10 +419,11 @@ def _salvage(body: dict[str, Any]) -> Parts:
             texts.append(((name,), text))
     for name, items in parts.items():
         for index, item in enumerate(items):
-            texts.extend(texts_in(item, (name, index)))
+            if item is not None:
+                texts.extend(texts_of(item, (name, index)))
     return Parts(
         languages=languages,
-        texts=tuple(texts),
+        texts=texts,
         phase_keys=_raw_keys(body, "phases"),
         source_keys=_raw_keys(body, "sources"),
         **parts,

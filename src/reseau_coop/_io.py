@@ -12,7 +12,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final, Literal, TypeAlias
 
-from ._convert import BadNumber, build_network, network_to_dict
+from ._checks import BadNumber
+from ._convert import build_network, network_to_dict
 from ._errors import DataError, PathSegment, Problem, shown
 from ._model import Network
 

@@ -1,21 +1,19 @@
 """
-The data model: frozen, slotted attrs classes that check their invariants when built.
+The data model: the enums and the frozen, slotted attrs classes of the records.
 
-Every class collects all of its problems before it raises, so one `DataError`
+Every record is checked when built, by the rules of `_checks`: one `DataError`
 names every bad field at once, each by its path (`phases[1].start`).
 """
 
 from __future__ import annotations
 
 import enum
-import reprlib
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, ClassVar, TypeVar
+from collections.abc import Iterable, Mapping
+from typing import Any
 
-import attrs
-from attrs import field, fields, frozen
+from attrs import field, frozen
 
-from ._errors import DataError, PathSegment, Problem, listing, shown
+from ._errors import listing, shown
 
 __all__ = [
     "MAX_YEAR",
@@ -37,10 +35,8 @@ MIN_YEAR = 1
 """The first year the model accepts (that of `datetime.MINYEAR`)."""
 MAX_YEAR = 9999
 """The last year the model accepts (that of `datetime.MAXYEAR`)."""
-_R = TypeVar("_R")
 MAX_COUNT = 2**53 - 1
 """The largest count the model accepts: the largest integer a float holds exactly."""
-_SHOWN = 40  # how many characters of a bad value an error message shows
 
 
 class Qualifier(enum.Enum):
@@ -93,113 +89,11 @@ class ServiceKind(enum.Enum):
     """Anything else."""
 
 
-# --------------------------------------------------------------------------- checks
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _describe(value: object) -> str:
-    is_int = isinstance(value, int) and not isinstance(value, bool)
-    text = _number(value) if is_int else reprlib.repr(value)  # bounded, even for a huge list
-    if len(text) > _SHOWN:
-        text = text[: _SHOWN - 3] + "..."
-    return f"{type(value).__name__} {text}"
-
-
-def _check_key(value: object, name: str) -> Iterator[Problem]:
-    yield from _check_text(value, name)
-    if isinstance(value, str) and value.strip() and value != value.strip():
-        yield Problem((name,), f"must not start or end with white space: {shown(value)}")
-
-
-def _check_text(value: object, name: PathSegment, *, optional: bool = False) -> Iterator[Problem]:
-    if value is None and optional:
-        return
-    if not isinstance(value, str):
-        yield Problem((name,), f"expected a string, got {_describe(value)}")
-    elif not value.strip():
-        yield Problem((name,), "must not be empty")
-    elif not _is_unicode(value):
-        yield Problem((name,), "holds a lone surrogate, which no UTF-8 file can store")
-
-
-def _is_unicode(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _check_year(value: object, name: str, *, optional: bool = False) -> Iterator[Problem]:
-    if value is None and optional:
-        return
-    if not _is_int(value):
-        yield Problem((name,), f"expected an integer year, got {_describe(value)}")
-    elif not MIN_YEAR <= value <= MAX_YEAR:  # type: ignore[operator]
-        yield Problem((name,), f"year {_number(value)} is outside {MIN_YEAR}–{MAX_YEAR}")
-
-
-def _number(value: object) -> str:
-    """An integer for a message: in full when short, by its size when huge."""
-    if isinstance(value, int) and value.bit_length() > 64:  # noqa: PLR2004
-        return f"of {value.bit_length()} bits"
-    return str(value)
-
-
-def _check_count(value: object, name: str, *, least: int = 0) -> Iterator[Problem]:
-    if not _is_int(value):
-        yield Problem((name,), f"expected an integer, got {_describe(value)}")
-    elif value < least:  # type: ignore[operator]
-        what = "a count of members cannot be negative" if least == 0 else "must be positive"
-        yield Problem((name,), f"{what}, got {_number(value)}")
-    elif value > MAX_COUNT:  # type: ignore[operator]
-        message = f"{_number(value)} is more than the largest count, {MAX_COUNT:,} (2**53 - 1)"
-        yield Problem((name,), message)
-
-
-def _check_instance(
-    value: object, name: str, kind: type, *, optional: bool = False
-) -> Iterator[Problem]:
-    if value is None and optional:
-        return
-    if not isinstance(value, kind):
-        yield Problem((name,), f"expected {_article(kind)}, got {_describe(value)}")
-
-
-def _article(kind: type) -> str:
-    if issubclass(kind, enum.Enum):
-        values = ", ".join(repr(member.value) for member in kind)
-        return f"a {kind.__name__} ({values})"
-    if kind is bool:
-        return "a boolean"
-    name = kind.__name__
-    return f"{'an' if name[0] in 'AEIOU' else 'a'} {name}"
-
-
-def _check_tuple(value: object, name: str, kind: type) -> Iterator[Problem]:
-    if not isinstance(value, tuple):
-        yield Problem((name,), f"expected a list of {kind.__name__}, got {_describe(value)}")
-        return
-    for index, item in enumerate(value):
-        if not isinstance(item, kind):
-            message = f"expected {_article(kind)}, got {_describe(item)}"
-            yield Problem((name, index), message)
-
-
 def _seq(value: Iterable[Any]) -> tuple[Any, ...]:
     """Turn any iterable but a string or a mapping into a tuple; leave the rest for checks."""
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
         return value  # type: ignore[return-value]
     return tuple(value)
-
-
-def _raise_if(problems: Iterable[Problem], subject: str) -> None:
-    found = list(problems)
-    if found:
-        raise DataError(found, subject=subject)
 
 
 class _Provenance:
@@ -213,31 +107,10 @@ class _Provenance:
     """
 
     __slots__ = ()
-    _PROVENANCE: ClassVar[frozenset[str]] = frozenset({"source", "quote", "inferred", "note"})
     source: str | None
     quote: str | None
     inferred: tuple[str, ...]
     note: LocalizedText | None
-
-    def _check_provenance(self) -> Iterator[Problem]:
-        if self.source is not None:
-            yield from _check_key(self.source, "source")
-        yield from _check_text(self.quote, "quote", optional=True)
-        yield from _check_instance(self.note, "note", LocalizedText, optional=True)
-        yield from _check_tuple(self.inferred, "inferred", str)
-        if not isinstance(self.inferred, tuple):
-            return
-        allowed = [name for name in _field_names(type(self)) if name not in self._PROVENANCE]
-        seen: set[str] = set()
-        for index, name in enumerate(self.inferred):
-            if not isinstance(name, str):
-                continue
-            if name not in allowed:
-                message = f"{shown(name)} is not a field that can be inferred; use one of {allowed}"
-                yield Problem(("inferred", index), message)
-            elif name in seen:
-                yield Problem(("inferred", index), f"{shown(name)} is listed twice")
-            seen.add(name)
 
     def is_inferred(self, name: str) -> bool:
         """
@@ -251,15 +124,6 @@ class _Provenance:
 
         """
         return name in self.inferred
-
-
-def _keys(records: Iterable[Phase | Service]) -> list[str]:
-    return [record.key for record in records]
-
-
-def _field_names(cls: type[Any]) -> list[str]:
-    """The names of the fields a user gives (those `__init__` takes)."""
-    return [a.name for a in fields(cls) if a.init]
 
 
 # --------------------------------------------------------------------------- text
@@ -291,27 +155,7 @@ class LocalizedText:
     texts: tuple[tuple[str, str], ...] = field(converter=_to_pairs)
 
     def __attrs_post_init__(self) -> None:
-        _raise_if(self._problems(), "text")
-
-    def _problems(self) -> Iterator[Problem]:
-        if not isinstance(self.texts, tuple):
-            yield Problem((), f"expected a table of texts by language, got {_describe(self.texts)}")
-            return
-        if not self.texts:
-            yield Problem((), "needs a text in at least one language")
-        seen: set[str] = set()
-        for index, pair in enumerate(self.texts):
-            if not (isinstance(pair, tuple) and len(pair) == 2):  # noqa: PLR2004
-                yield Problem((index,), f"expected a (language, text) pair, got {_describe(pair)}")
-                continue
-            language, text = pair
-            if not isinstance(language, str) or not _is_language_tag(language):
-                yield Problem((index,), f"not a language tag: {_describe(language)}")
-                continue
-            if language in seen:
-                yield Problem((language,), f"language {shown(language)} is given twice")
-            seen.add(language)
-            yield from _check_text(text, language)
+        _checks.validate(self)
 
     def __getitem__(self, language: str) -> str:
         for tag, text in self.texts:
@@ -347,22 +191,6 @@ class LocalizedText:
         return dict(self.texts)
 
 
-def _is_language_tag(tag: str) -> bool:
-    parts = tag.split("-")
-    head, rest = parts[0], parts[1:]
-    return (
-        2 <= len(head) <= 3  # noqa: PLR2004
-        and head.isascii()
-        and head.isalpha()
-        and head.islower()
-        and all(1 <= len(p) <= 8 and p.isascii() and p.isalnum() for p in rest)  # noqa: PLR2004
-    )
-
-
-def _text_problems(value: object, name: str, *, optional: bool = False) -> Iterator[Problem]:
-    yield from _check_instance(value, name, LocalizedText, optional=optional)
-
-
 # --------------------------------------------------------------------------- records
 
 
@@ -393,25 +221,7 @@ class Source:
     note: LocalizedText | None = None
 
     def __attrs_post_init__(self) -> None:
-        _raise_if(self._problems(), "source")
-
-    def _problems(self) -> Iterator[Problem]:
-        yield from _check_key(self.key, "key")
-        yield from _text_problems(self.title, "title")
-        if self.language is not None and not (
-            isinstance(self.language, str) and _is_language_tag(self.language)
-        ):
-            yield Problem(("language",), f"not a language tag: {_describe(self.language)}")
-        for name in ("part", "parts"):
-            value = getattr(self, name)
-            if value is not None:
-                yield from _check_count(value, name, least=1)
-        if _is_int(self.part) and _is_int(self.parts) and self.part > self.parts:  # type: ignore[operator]
-            message = f"part {_number(self.part)} is past the last part ({_number(self.parts)})"
-            yield Problem(("part",), message)
-        yield from _check_text(self.url, "url", optional=True)
-        yield from _check_tuple(self.references, "references", str)
-        yield from _text_problems(self.note, "note", optional=True)
+        _checks.validate(self)
 
 
 @frozen(kw_only=True)
@@ -450,24 +260,7 @@ class Phase(_Provenance):
     note: LocalizedText | None = None
 
     def __attrs_post_init__(self) -> None:
-        _raise_if(self._problems(), "phase")
-
-    def _problems(self) -> Iterator[Problem]:
-        yield from _check_key(self.key, "key")
-        yield from _text_problems(self.name, "name")
-        yield from _text_problems(self.summary, "summary", optional=True)
-        start_problems = list(_check_year(self.start, "start"))
-        end_problems = list(_check_year(self.end, "end", optional=True))
-        yield from start_problems
-        yield from end_problems
-        if (
-            not start_problems
-            and not end_problems
-            and self.end is not None
-            and self.end < self.start
-        ):
-            yield Problem(("end",), f"end year {self.end} is before start year {self.start}")
-        yield from self._check_provenance()
+        _checks.validate(self)
 
     @property
     def open_ended(self) -> bool:
@@ -513,18 +306,7 @@ class Service(_Provenance):
     note: LocalizedText | None = None
 
     def __attrs_post_init__(self) -> None:
-        _raise_if(self._problems(), "service")
-
-    def _problems(self) -> Iterator[Problem]:
-        yield from _check_key(self.key, "key")
-        yield from _text_problems(self.name, "name")
-        yield from _check_instance(self.kind, "kind", ServiceKind)
-        yield from _text_problems(self.description, "description", optional=True)
-        if self.introduced is not None:
-            yield from _check_key(self.introduced, "introduced")
-        yield from _text_problems(self.scope, "scope", optional=True)
-        yield from _check_instance(self.flagship, "flagship", bool)
-        yield from self._check_provenance()
+        _checks.validate(self)
 
 
 @frozen(kw_only=True)
@@ -543,18 +325,7 @@ class Share:
     note: LocalizedText | None = None
 
     def __attrs_post_init__(self) -> None:
-        _raise_if(self._problems(), "share")
-
-    def _problems(self) -> Iterator[Problem]:
-        value = self.value
-        if not (isinstance(value, (int, float)) and not isinstance(value, bool)):
-            yield Problem(("value",), f"expected a number, got {_describe(value)}")
-        elif not 0 <= value <= 1:  # NaN compares false, so it lands here too
-            yield Problem(("value",), f"a share is a fraction in [0, 1], got {_describe(value)}")
-        yield from _text_problems(self.of, "of")
-        yield from _check_instance(self.qualifier, "qualifier", Qualifier)
-        yield from _check_text(self.quote, "quote", optional=True)
-        yield from _text_problems(self.note, "note", optional=True)
+        _checks.validate(self)
 
 
 @frozen(kw_only=True)
@@ -588,19 +359,7 @@ class MembershipSnapshot(_Provenance):
     note: LocalizedText | None = None
 
     def __attrs_post_init__(self) -> None:
-        _raise_if(self._problems(), "snapshot")
-
-    def _problems(self) -> Iterator[Problem]:
-        yield from _check_year(self.year, "year")
-        yield from _check_count(self.members, "members")
-        yield from _check_instance(self.qualifier, "qualifier", Qualifier)
-        yield from _check_instance(self.dating, "dating", Dating)
-        if self.phase is not None:
-            yield from _check_key(self.phase, "phase")
-        elif self.dating is Dating.PHASE:
-            yield Problem(("phase",), "a snapshot dated by a phase must name that phase")
-        yield from _check_instance(self.share, "share", Share, optional=True)
-        yield from self._check_provenance()
+        _checks.validate(self)
 
 
 @frozen(kw_only=True)
@@ -617,14 +376,7 @@ class Milestone(_Provenance):
     note: LocalizedText | None = None
 
     def __attrs_post_init__(self) -> None:
-        _raise_if(self._problems(), "milestone")
-
-    def _problems(self) -> Iterator[Problem]:
-        yield from _check_key(self.key, "key")
-        yield from _check_year(self.year, "year")
-        yield from _text_problems(self.name, "name")
-        yield from _text_problems(self.description, "description", optional=True)
-        yield from self._check_provenance()
+        _checks.validate(self)
 
 
 # --------------------------------------------------------------------------- network
@@ -662,26 +414,7 @@ class Network:
     milestones: tuple[Milestone, ...] = field(default=(), converter=_seq)
 
     def __attrs_post_init__(self) -> None:
-        _raise_if(self._problems(), "network")
-
-    def _problems(self) -> Iterator[Problem]:
-        yield from _text_problems(self.name, "name")
-        yield from _text_problems(self.description, "description", optional=True)
-        collections = {
-            "sources": Source,
-            "phases": Phase,
-            "services": Service,
-            "snapshots": MembershipSnapshot,
-            "milestones": Milestone,
-        }
-        typed = True
-        for name, kind in collections.items():
-            found = list(_check_tuple(getattr(self, name), name, kind))
-            typed = typed and not found
-            yield from found
-        yield from language_problems(self.languages)
-        if typed:  # the cross checks need well-typed collections
-            yield from cross_problems(Parts.of(self))
+        _checks.validate(self)
 
     # ---------------------------------------------------------------- conveniences
 
@@ -729,264 +462,9 @@ class Network:
         raise KeyError(msg)
 
 
-def language_problems(languages: object) -> Iterator[Problem]:
-    """What is wrong with a network's `languages`."""
-    if not isinstance(languages, tuple):
-        message = f"expected a list of language tags, got {_describe(languages)}"
-        yield Problem(("languages",), message)
-        return
-    if not languages:
-        yield Problem(("languages",), "needs at least one language")
-    seen: set[object] = set()
-    for index, tag in enumerate(languages):
-        if not (isinstance(tag, str) and _is_language_tag(tag)):
-            yield Problem(("languages", index), f"not a language tag: {_describe(tag)}")
-        elif tag in seen:
-            yield Problem(("languages", index), f"language {shown(tag)} is listed twice")
-        seen.add(tag)
+def _keys(records: Iterable[Phase | Service]) -> list[str]:
+    return [record.key for record in records]
 
 
-@attrs.define(kw_only=True, eq=False, repr=False)
-class Parts:
-    """
-    A network's parts, some possibly missing, for the checks that span records.
-
-    A loader that could not build every record still checks the others: a
-    record that failed is `None` here, in its place, and a check that would
-    need it (its neighbour's order) is skipped, so no problem is reported
-    twice or made up. The keys references resolve against are given apart,
-    since a record that failed may still have a key; `None` when not known.
-    """
-
-    languages: tuple[str, ...] | None
-    texts: tuple[tuple[tuple[PathSegment, ...], LocalizedText], ...]
-    phase_keys: frozenset[str] | None
-    source_keys: frozenset[str] | None
-    sources: tuple[Source | None, ...]
-    phases: tuple[Phase | None, ...]
-    services: tuple[Service | None, ...]
-    snapshots: tuple[MembershipSnapshot | None, ...]
-    milestones: tuple[Milestone | None, ...]
-
-    @classmethod
-    def of(cls, network: Network) -> Parts:
-        """The parts of a network whose collections are well typed."""
-        valid_languages = not any(language_problems(network.languages))
-        return cls(
-            languages=network.languages if valid_languages else None,
-            texts=tuple(texts_in(network, ())),
-            phase_keys=frozenset(p.key for p in network.phases),
-            source_keys=frozenset(s.key for s in network.sources),
-            sources=network.sources,
-            phases=network.phases,
-            services=network.services,
-            snapshots=network.snapshots,
-            milestones=network.milestones,
-        )
-
-
-def cross_problems(parts: Parts) -> Iterator[Problem]:
-    """Every problem that spans records: order, overlaps, uniqueness, references, languages."""
-    yield from _unique_keys(parts.sources, "sources")
-    yield from _unique_keys(parts.phases, "phases")
-    yield from _unique_keys(parts.services, "services")
-    yield from _unique_keys(parts.milestones, "milestones")
-    yield from _phase_order_problems(parts.phases)
-    yield from _reference_problems(parts)
-    yield from _snapshot_problems(parts)
-    yield from _milestone_order_problems(parts.milestones)
-    if parts.languages is not None:
-        yield from _text_language_problems(parts.languages, parts.texts)
-
-
-def _pairs(records: tuple[_R | None, ...]) -> Iterator[tuple[int, _R, _R]]:
-    """Each record with the one just before it, where both exist."""
-    for index in range(1, len(records)):
-        before, record = records[index - 1], records[index]
-        if before is not None and record is not None:
-            yield index, before, record
-
-
-def _phase_order_problems(phases: tuple[Phase | None, ...]) -> Iterator[Problem]:
-    for index, before, phase in _pairs(phases):
-        if phase.start < before.start:
-            message = (
-                f"phases must be given in order of start: {phase.start} comes after "
-                f"{before.start} (phase {shown(before.key)})"
-            )
-            yield Problem(("phases", index, "start"), message)
-        elif before.end is None:
-            message = f"only the last phase may be open-ended; {shown(phase.key)} follows it"
-            yield Problem(("phases", index - 1, "end"), message)
-        elif phase.start < before.end:
-            message = (
-                f"overlaps phase {shown(before.key)} ({before.span}): neighbouring phases "
-                f"share at most one year, so it may start in {before.end} at the earliest"
-            )
-            yield Problem(("phases", index, "start"), message)
-
-
-def _reference_problems(parts: Parts) -> Iterator[Problem]:
-    collections: dict[str, tuple[_Provenance | None, ...]] = {
-        "phases": parts.phases,
-        "services": parts.services,
-        "snapshots": parts.snapshots,
-        "milestones": parts.milestones,
-    }
-    sources = parts.source_keys
-    known = _Known("the network's sources are", sources)
-    for name, records in collections.items():
-        for index, record in enumerate(records):
-            source = None if record is None else record.source
-            if source is not None and sources is not None and source not in sources:
-                message = f"unknown source {shown(source)}; {known}"
-                yield Problem((name, index, "source"), message)
-    phases = parts.phase_keys
-    known = _Known("the network's phases are", phases)
-    for index, service in enumerate(parts.services):
-        introduced = None if service is None else service.introduced
-        if introduced is not None and phases is not None and introduced not in phases:
-            message = f"unknown phase {shown(introduced)}; {known}"
-            yield Problem(("services", index, "introduced"), message)
-
-
-class _Known:
-    """The keys a reference may name, listed for a message once, when first needed."""
-
-    def __init__(self, words: str, keys: frozenset[str] | None) -> None:
-        self._words = words
-        self._keys = keys
-        self._text: str | None = None
-
-    def __str__(self) -> str:
-        if self._text is None:
-            self._text = f"{self._words} {listing(sorted(self._keys or ()))}"
-        return self._text
-
-
-def _snapshot_problems(parts: Parts) -> Iterator[Problem]:
-    """Snapshots: one a year, in order, each in the phase it names."""
-    for index, before, snapshot in _pairs(parts.snapshots):
-        if snapshot.year == before.year:
-            yield Problem(("snapshots", index, "year"), f"a second snapshot for {snapshot.year}")
-        elif snapshot.year < before.year:
-            message = (
-                f"snapshots must be given in order of year: {snapshot.year} comes after "
-                f"{before.year}"
-            )
-            yield Problem(("snapshots", index, "year"), message)
-    phases = {p.key: p for p in parts.phases if p is not None}
-    keys = parts.phase_keys
-    known = _Known("the network's phases are", keys)
-    for index, record in enumerate(parts.snapshots):
-        if record is None or record.phase is None:
-            continue
-        phase = phases.get(record.phase)
-        if phase is not None:
-            yield from _snapshot_phase_problems(index, record, phase)
-        elif keys is not None and record.phase not in keys:
-            message = f"unknown phase {shown(record.phase)}; {known}"
-            yield Problem(("snapshots", index, "phase"), message)
-
-
-def _snapshot_phase_problems(
-    index: int, snapshot: MembershipSnapshot, phase: Phase
-) -> Iterator[Problem]:
-    if snapshot.dating is Dating.PHASE:
-        if phase.end is None:
-            message = f"phase {shown(phase.key)} is open-ended, so it cannot date a snapshot"
-            yield Problem(("snapshots", index, "phase"), message)
-        elif snapshot.year != phase.end:
-            message = (
-                f"a snapshot dated by phase {shown(phase.key)} has its end year "
-                f"{phase.end} as year, not {snapshot.year}"
-            )
-            yield Problem(("snapshots", index, "year"), message)
-    elif not phase.contains(snapshot.year):
-        message = f"year {snapshot.year} is not in phase {shown(phase.key)} ({phase.span})"
-        yield Problem(("snapshots", index, "phase"), message)
-
-
-def _milestone_order_problems(milestones: tuple[Milestone | None, ...]) -> Iterator[Problem]:
-    for index, before, milestone in _pairs(milestones):
-        if milestone.year < before.year:
-            message = (
-                f"milestones must be given in order of year: {milestone.year} comes after "
-                f"{before.year}"
-            )
-            yield Problem(("milestones", index, "year"), message)
-
-
-def _text_language_problems(
-    languages: tuple[str, ...],
-    texts: tuple[tuple[tuple[PathSegment, ...], LocalizedText], ...],
-) -> Iterator[Problem]:
-    """
-    Each text given in every one of *languages*, and in no other.
-
-    One problem per text names the languages it misses (the first few), and one
-    per language it should not have: the work and the words grow with the
-    texts, not with texts times languages.
-    """
-    wanted = frozenset(languages)
-    listed = listing(languages)
-    for path, text in texts:
-        have = text.languages
-        present = sum(tag in wanted for tag in have)
-        if present < len(wanted):
-            yield Problem(path, _missing_message(languages, frozenset(have), present, listed))
-        for tag in have:
-            if tag not in wanted:
-                message = (
-                    f"text in {shown(tag)}, which is not one of the network's languages {listed}"
-                )
-                yield Problem((*path, tag), message)
-
-
-def _missing_message(
-    languages: tuple[str, ...], have: frozenset[str], present: int, listed: str
-) -> str:
-    """`missing the text in 'fr' (the network's languages are ['en', 'fr'])`, and the like."""
-    count = len(languages) - present
-    first: list[str] = []
-    for tag in languages:  # stops after a few: at most len(have) + 3 steps
-        if tag not in have:
-            first.append(shown(tag))
-            if len(first) == 3:  # noqa: PLR2004 - a few names, then a count
-                break
-    if count == 1:
-        missing = first[0]
-    elif count <= len(first):
-        missing = f"{', '.join(first[:-1])} and {first[-1]}"
-    else:
-        missing = f"{', '.join(first)} and {count - len(first):,} more languages"
-    return f"missing the text in {missing} (the network's languages are {listed})"
-
-
-def _unique_keys(
-    records: tuple[Source | Phase | Service | Milestone | None, ...], collection: str
-) -> Iterator[Problem]:
-    first: dict[str, int] = {}
-    for index, record in enumerate(records):
-        if record is None:
-            continue
-        key = record.key
-        if key in first:
-            message = f"key {shown(key)} is already used by {collection}[{first[key]}]"
-            yield Problem((collection, index, "key"), message)
-        else:
-            first[key] = index
-
-
-def texts_in(
-    value: object, path: tuple[PathSegment, ...]
-) -> Iterator[tuple[tuple[PathSegment, ...], LocalizedText]]:
-    """Every `LocalizedText` inside *value*, with its path."""
-    if isinstance(value, LocalizedText):
-        yield path, value
-    elif isinstance(value, tuple):
-        for index, item in enumerate(value):
-            yield from texts_in(item, (*path, index))
-    elif attrs.has(type(value)):
-        for name in _field_names(type(value)):
-            yield from texts_in(getattr(value, name), (*path, name))
+# The checks read the classes above, and the classes call them when built.
+from . import _checks  # noqa: E402

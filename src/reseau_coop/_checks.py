@@ -1,0 +1,808 @@
+"""
+The rules of the data model, in one vocabulary.
+
+A *check* takes one value and returns `None` when it is fine, or the words that
+say what is wrong with it (`"expected an integer, got a boolean (true)"`). The
+problems of a record or of a network are `Problem`s, each with its path. The
+constructors of the model call `validate`, and the loader calls the same checks
+on a document's values as it reads them, so a bad value gets the same problem,
+in the same words, whether it comes from Python or from a document.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import math
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, Final, TypeAlias, TypeGuard, TypeVar
+
+import attrs
+
+from ._errors import DataError, PathSegment, Problem, listing, shown
+from ._model import (
+    MAX_COUNT,
+    MAX_YEAR,
+    MIN_YEAR,
+    Dating,
+    LocalizedText,
+    MembershipSnapshot,
+    Milestone,
+    Network,
+    Phase,
+    Service,
+    Share,
+    Source,
+)
+
+Check: TypeAlias = Callable[[object], "str | None"]
+"""A check of one value: `None` when it is fine, else what is wrong with it."""
+
+Path: TypeAlias = tuple[PathSegment, ...]
+
+_R = TypeVar("_R")
+
+PROVENANCE: Final = frozenset({"source", "quote", "inferred", "note"})
+"""The fields that say where a record's values come from; the others may be inferred."""
+
+_SUBJECTS: Final[dict[type, str]] = {
+    LocalizedText: "text",
+    Source: "source",
+    Phase: "phase",
+    Service: "service",
+    Share: "share",
+    MembershipSnapshot: "snapshot",
+    Milestone: "milestone",
+    Network: "network",
+}
+
+COLLECTIONS: Final[dict[str, type]] = {
+    "sources": Source,
+    "phases": Phase,
+    "services": Service,
+    "snapshots": MembershipSnapshot,
+    "milestones": Milestone,
+}
+"""A network's collections of records, in the order of its fields."""
+
+
+# --------------------------------------------------------------------------- bad values
+
+
+class BadNumber:
+    """
+    A number a document writes but no float holds as written, kept as its text.
+
+    NaN and the infinities (`1e400` too), and a number so close to 0 that it
+    would read as 0.0 or lose digits (`1e-400`): no field accepts it, and its
+    problem says what it was, rather than the value changing silently.
+    """
+
+    __slots__ = ("literal",)
+
+    def __init__(self, literal: str) -> None:
+        self.literal = literal
+
+    def __repr__(self) -> str:
+        return f"BadNumber({self.literal!r})"
+
+    @property
+    def reason(self) -> str:
+        """Why no float holds it, in words."""
+        number = float(self.literal)
+        if not math.isfinite(number):
+            return "not a finite number"
+        return f"too close to 0 for a float, which would hold {number!r}"
+
+
+def describe(value: object) -> str:  # noqa: PLR0911 - one answer per kind of value
+    """
+    A bad value in words, as every message shows it: bounded, whatever its size.
+
+    Examples:
+        >>> describe(True), describe(2007.5), describe("2007"), describe(None)
+        ('a boolean (true)', 'a number with a fraction (2007.5)', "a string ('2007')", 'null')
+        >>> describe(10**100), describe([1, 2]), describe({})
+        ('an integer (of 333 bits)', 'a list', 'a table')
+
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"a boolean ({'true' if value else 'false'})"
+    if isinstance(value, int):
+        return f"an integer ({number(value)})"
+    if isinstance(value, float):
+        return f"a number with a fraction ({value!r})"
+    if isinstance(value, str):
+        return f"a string ({shown(value)})"
+    if isinstance(value, BadNumber):
+        return f"{value.literal[:40]} ({value.reason})"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return article(type(value).__name__)
+
+
+def number(value: int) -> str:
+    """An integer for a message: in full when short, by its size when huge."""
+    if value.bit_length() > 64:  # noqa: PLR2004 - what a message can show
+        return f"of {value.bit_length()} bits"
+    return str(value)
+
+
+def article(name: str) -> str:
+    """*name* with its indefinite article: `a Phase`, `an ndarray`."""
+    return f"{'an' if name[0].lower() in 'aeiou' else 'a'} {name}"
+
+
+# --------------------------------------------------------------------------- predicates
+
+
+def is_int(value: object) -> TypeGuard[int]:
+    """Whether *value* is an integer, and not a `bool`."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def is_year(value: object) -> TypeGuard[int]:
+    """Whether *value* is a year the model accepts (1–9999)."""
+    return is_int(value) and MIN_YEAR <= value <= MAX_YEAR
+
+
+def is_number(value: object) -> TypeGuard[int | float]:
+    """Whether *value* is an integer or a float, and not a `bool`."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def is_language_tag(value: object) -> TypeGuard[str]:
+    """
+    Whether *value* is a language tag: `fr`, `en`, `pt-BR`, `iu-Latn`.
+
+    Examples:
+        >>> is_language_tag("pt-BR"), is_language_tag("EN"), is_language_tag("english")
+        (True, False, False)
+
+    """
+    if not isinstance(value, str):
+        return False
+    head, *rest = value.split("-")
+    return (
+        2 <= len(head) <= 3  # noqa: PLR2004 - ISO 639 codes
+        and head.isascii()
+        and head.isalpha()
+        and head.islower()
+        and all(1 <= len(part) <= 8 and part.isascii() and part.isalnum() for part in rest)  # noqa: PLR2004
+    )
+
+
+# --------------------------------------------------------------------------- checks of one value
+
+
+def check_string(value: object) -> str | None:
+    """Any string a UTF-8 file can hold."""
+    if type(value) is not str and not isinstance(value, str):
+        return f"expected a string, got {describe(value)}"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "holds a lone surrogate, which no UTF-8 file can store"
+    return None
+
+
+def check_text(value: object) -> str | None:
+    """A string that says something: not blank."""
+    message = check_string(value)
+    if message is None and isinstance(value, str) and not value.strip():
+        return "must not be empty"
+    return message
+
+
+def check_key(value: object) -> str | None:
+    """An identifier: a text with no white space at either end."""
+    message = check_text(value)
+    if message is None and isinstance(value, str) and value != value.strip():
+        return f"must not start or end with white space: {shown(value)}"
+    return message
+
+
+def check_year(value: object) -> str | None:
+    """A calendar year, 1–9999."""
+    if type(value) is int and MIN_YEAR <= value <= MAX_YEAR:
+        return None
+    if not is_int(value):
+        return f"expected an integer, got {describe(value)}"
+    return f"year {number(value)} is outside {MIN_YEAR}–{MAX_YEAR}"
+
+
+def check_count(value: object) -> str | None:
+    """A count of members: 0 or more, at most the largest integer a float holds."""
+    return _count(value, "a count of members cannot be negative", 0)
+
+
+def check_positive(value: object) -> str | None:
+    """A count from 1 (a part of a series)."""
+    return _count(value, "must be positive", 1)
+
+
+def _count(value: object, words: str, least: int) -> str | None:
+    if type(value) is int and least <= value <= MAX_COUNT:
+        return None
+    if not is_int(value):
+        return f"expected an integer, got {describe(value)}"
+    if value < least:
+        return f"{words}, got {number(value)}"
+    return f"{number(value)} is more than the largest count, {MAX_COUNT:,} (2**53 - 1)"
+
+
+def check_tag(value: object) -> str | None:
+    """A language tag."""
+    if is_language_tag(value):
+        return None
+    return f"expected a language tag (such as 'fr' or 'pt-BR'), got {describe(value)}"
+
+
+def check_flag(value: object) -> str | None:
+    """A `bool`."""
+    if isinstance(value, bool):
+        return None
+    return f"expected true or false, got {describe(value)}"
+
+
+def check_fraction(value: object) -> str | None:
+    """A share of a whole: a finite number in [0, 1]."""
+    if not is_number(value) or (isinstance(value, float) and not math.isfinite(value)):
+        return f"expected a finite number, got {describe(value)}"
+    if not 0 <= value <= 1:
+        return f"a share is a fraction in [0, 1], got {number(value) if is_int(value) else value}"
+    return None
+
+
+@functools.cache
+def check_choice(kind: type[enum.Enum]) -> Check:
+    """A member of the enum *kind*; a document gives its value (`"exact"`)."""
+    values = ", ".join(repr(member.value) for member in kind)
+
+    def check(value: object) -> str | None:
+        if isinstance(value, kind):
+            return None
+        if isinstance(value, str) and value in kind._value2member_map_:  # from Python
+            member = kind(value)
+            return f"expected {kind.__name__}.{member.name}, got {describe(value)}"
+        return f"expected one of {values}, got {describe(value)}"
+
+    return check
+
+
+def check_texts_type(value: object) -> str | None:
+    """A `LocalizedText`; a document writes it as a table of texts by language."""
+    if isinstance(value, LocalizedText):
+        return None
+    return (
+        f'expected a table of texts by language ({{"fr": "…", "en": "…"}}), got {describe(value)}'
+    )
+
+
+_TEXTS_EXAMPLE: Final = '{"fr": "…", "en": "…"}'
+
+
+def check_list(value: object) -> str | None:
+    """A list (a tuple, once in the model)."""
+    if isinstance(value, (tuple, list)):
+        return None
+    return f"expected a list, got {describe(value)}"
+
+
+def check_instance(kind: type) -> Check:
+    """An instance of the model class *kind*."""
+
+    def check(value: object) -> str | None:
+        if isinstance(value, kind):
+            return None
+        return f"expected {article(kind.__name__)}, got {describe(value)}"
+
+    return check
+
+
+# What a value must be, by the name of its field: the same in every record.
+SCALARS: Final[dict[str, Check]] = {
+    "key": check_key,
+    "source": check_key,
+    "phase": check_key,
+    "introduced": check_key,
+    "year": check_year,
+    "start": check_year,
+    "end": check_year,
+    "members": check_count,
+    "part": check_positive,
+    "parts": check_positive,
+    "language": check_tag,
+    "url": check_text,
+    "quote": check_text,
+    "value": check_fraction,
+    "flagship": check_flag,
+}
+
+# What each item of a list must be, by the name of its field.
+ITEMS: Final[dict[str, Check]] = {
+    "languages": check_tag,
+    "references": check_string,
+    "inferred": check_string,
+}
+
+
+# --------------------------------------------------------------------------- records
+
+
+@attrs.frozen
+class Rule:
+    """
+    What a field of a record holds, from its annotation and its name.
+
+    *check* applies to the value (to each item, for a list: then *items* is
+    set); *optional* fields may be `None`, which means "not known".
+    """
+
+    name: str
+    check: Check
+    optional: bool
+    items: Check | None = None
+
+
+_RULES: dict[type, tuple[Rule, ...]] = {}
+
+
+def rules(cls: type[Any]) -> tuple[Rule, ...]:
+    """The rules of each field of the model class *cls*, in the order of its fields."""
+    found = _RULES.get(cls)
+    if found is None:
+        found = _RULES[cls] = _rules_of(cls)
+    return found
+
+
+def _rules_of(cls: type[Any]) -> tuple[Rule, ...]:
+    attrs.resolve_types(cls)
+    out = []
+    for field in attrs.fields(cls):
+        if not field.init:
+            continue
+        kind = field.type
+        args = [arg for arg in getattr(kind, "__args__", ()) if arg is not type(None)]
+        optional = field.default is None
+        if optional and len(args) == 1:
+            kind = args[0]
+        item_types = getattr(kind, "__args__", ())
+        if field.name in SCALARS:
+            out.append(Rule(field.name, SCALARS[field.name], optional))
+        elif isinstance(kind, type) and issubclass(kind, enum.Enum):
+            out.append(Rule(field.name, check_choice(kind), optional))
+        elif kind is LocalizedText:
+            out.append(Rule(field.name, check_texts_type, optional))
+        elif item_types and item_types[0] is str:
+            out.append(Rule(field.name, check_list, optional, ITEMS.get(field.name, check_string)))
+        elif item_types:
+            out.append(Rule(field.name, check_list, optional, check_instance(item_types[0])))
+        else:
+            out.append(Rule(field.name, check_instance(kind), optional))
+    return tuple(out)
+
+
+def inferable(cls: type[Any]) -> list[str]:
+    """The fields of *cls* whose values may be inferred: all but the provenance ones."""
+    return [rule.name for rule in rules(cls) if rule.name not in PROVENANCE]
+
+
+def field_problems(record: object) -> Iterator[Problem]:
+    """What is wrong with each field of *record*, one field at a time."""
+    for rule in rules(type(record)):
+        value = getattr(record, rule.name)
+        if value is None and rule.optional:
+            continue
+        message = rule.check(value)
+        if message is not None:
+            yield Problem((rule.name,), message)
+        elif rule.items is not None:
+            for index, item in enumerate(value):
+                message = rule.items(item)
+                if message is not None:
+                    yield Problem((rule.name, index), message)
+
+
+def record_problems(record: object) -> Iterator[Problem]:
+    """What is wrong across the fields of *record*: their order, their agreement."""
+    if isinstance(record, Phase):
+        start, end = record.start, record.end
+        if is_year(start) and is_year(end) and end < start:
+            yield Problem(("end",), f"end year {end} is before start year {start}")
+    elif isinstance(record, Source):
+        part, parts = record.part, record.parts
+        if is_int(part) and is_int(parts) and part > parts:
+            yield Problem(("part",), f"part {number(part)} is past the last part ({number(parts)})")
+    elif (
+        isinstance(record, MembershipSnapshot)
+        and record.phase is None
+        and record.dating is Dating.PHASE
+    ):
+        yield Problem(("phase",), "a snapshot dated by a phase must name that phase")
+    inferred = getattr(record, "inferred", ())
+    if type(inferred) is tuple and inferred:
+        yield from _inferred_problems(inferred, inferable(type(record)))
+
+
+def _inferred_problems(inferred: tuple[object, ...], allowed: list[str]) -> Iterator[Problem]:
+    seen: set[object] = set()
+    for index, name in enumerate(inferred):
+        if not isinstance(name, str):
+            continue
+        if name not in allowed:
+            message = (
+                f"{shown(name)} is not a field that can be inferred; use one of {list(allowed)}"
+            )
+            yield Problem(("inferred", index), message)
+        elif name in seen:
+            yield Problem(("inferred", index), f"{shown(name)} is listed twice")
+        seen.add(name)
+
+
+def text_problems(pairs: object) -> Iterator[Problem]:
+    """What is wrong with the (language, text) pairs of a `LocalizedText`."""
+    if type(pairs) is not tuple:
+        yield Problem((), f"expected a table of texts by language, got {describe(pairs)}")
+        return
+    if not pairs:
+        yield Problem((), "needs a text in at least one language")
+    seen: set[str] = set()
+    for index, pair in enumerate(pairs):
+        if not (type(pair) is tuple and len(pair) == 2):  # noqa: PLR2004 - a pair
+            yield Problem((index,), f"expected a (language, text) pair, got {describe(pair)}")
+            continue
+        language, text = pair
+        where: PathSegment = language if isinstance(language, str) else index
+        message: str | None = check_tag(language)
+        if is_language_tag(language):
+            if language in seen:
+                message = f"language {shown(language)} is given twice"
+            seen.add(language)
+        message = message or check_text(text)
+        if message is not None:
+            yield Problem((where,), message)
+
+
+def language_problems(languages: object) -> Iterator[Problem]:
+    """What is wrong with a network's `languages`: tags, at least one, each once."""
+    wrong = check_list(languages)
+    if wrong is not None:
+        yield Problem(("languages",), wrong)
+        return
+    assert isinstance(languages, (tuple, list))  # noqa: S101 - check_list says so
+    if not languages:
+        yield Problem(("languages",), "needs at least one language")
+    seen: set[object] = set()
+    for index, tag in enumerate(languages):
+        message: str | None = check_tag(tag)
+        if message is None and tag in seen:
+            message = f"language {shown(tag)} is listed twice"
+        if message is not None:
+            yield Problem(("languages", index), message)
+        seen.add(tag)
+
+
+# --------------------------------------------------------------------------- validation
+
+
+_TRUSTED: ContextVar[bool] = ContextVar("trusted", default=False)
+
+
+@contextmanager
+def trusted() -> Iterator[None]:
+    """
+    Build records without checking them again, within the block.
+
+    For the loader alone, which has checked every value of a document, with
+    these same checks, before it builds a record of it.
+    """
+    token = _TRUSTED.set(True)
+    try:
+        yield
+    finally:
+        _TRUSTED.reset(token)
+
+
+def validate(record: object) -> None:
+    """
+    Check *record*, just built; raise a `DataError` naming every problem.
+
+    Raises:
+        DataError: If a field or the agreement of fields breaks a rule.
+
+    """
+    if _TRUSTED.get():
+        return
+    problems = list(problems_of(record))
+    if problems:
+        raise DataError(problems, subject=_SUBJECTS[type(record)])
+
+
+def problems_of(record: object) -> Iterator[Problem]:
+    """Every problem of *record*, built in Python."""
+    if isinstance(record, LocalizedText):
+        yield from text_problems(record.texts)
+        return
+    if isinstance(record, Network):
+        yield from _network_problems(record)
+        return
+    fields = list(field_problems(record))
+    yield from fields
+    yield from record_problems(record)
+
+
+def _network_problems(network: Network) -> Iterator[Problem]:
+    typed = True
+    for problem in field_problems(network):
+        if problem.path[0] == "languages":
+            continue  # said below, with the rest about languages
+        typed = typed and problem.path[0] not in COLLECTIONS
+        yield problem
+    yield from language_problems(network.languages)
+    if typed:  # the checks across records need well-typed collections
+        yield from cross_problems(Parts.of(network))
+
+
+# --------------------------------------------------------------------------- across records
+
+
+@attrs.define(kw_only=True, eq=False, repr=False)
+class Parts:
+    """
+    A network's parts, some possibly missing, for the checks that span records.
+
+    A loader that could not build every record still checks the others: a
+    record that failed is `None` here, in its place, and a check that would
+    need it (its neighbour's order) is skipped, so no problem is reported
+    twice or made up. The keys references resolve against are given apart,
+    since a record that failed may still have a key; `None` when not known.
+    """
+
+    languages: tuple[str, ...] | None
+    texts: list[tuple[Path, LocalizedText]]
+    phase_keys: frozenset[str] | None
+    source_keys: frozenset[str] | None
+    sources: tuple[Source | None, ...]
+    phases: tuple[Phase | None, ...]
+    services: tuple[Service | None, ...]
+    snapshots: tuple[MembershipSnapshot | None, ...]
+    milestones: tuple[Milestone | None, ...]
+
+    @classmethod
+    def of(cls, network: Network) -> Parts:
+        """The parts of a network whose collections are well typed."""
+        valid_languages = not any(language_problems(network.languages))
+        return cls(
+            languages=network.languages if valid_languages else None,
+            texts=list(texts_of(network, ())),
+            phase_keys=frozenset(p.key for p in network.phases),
+            source_keys=frozenset(s.key for s in network.sources),
+            sources=network.sources,
+            phases=network.phases,
+            services=network.services,
+            snapshots=network.snapshots,
+            milestones=network.milestones,
+        )
+
+
+def _text_fields(cls: type[Any]) -> list[tuple[str, bool]]:
+    """The fields of *cls* that hold texts, each with whether it holds records instead."""
+    return [
+        (rule.name, rule.check is not check_texts_type)
+        for rule in rules(cls)
+        if rule.check is check_texts_type or rule.name in {"share", *COLLECTIONS}
+    ]
+
+
+def texts_of(record: object, path: Path) -> Iterator[tuple[Path, LocalizedText]]:
+    """Every `LocalizedText` of *record* and the records it holds, with its path."""
+    for name, nested in _text_fields(type(record)):
+        value = getattr(record, name)
+        if value is None:
+            continue
+        if not nested:
+            yield (*path, name), value
+        elif isinstance(value, tuple):
+            for index, item in enumerate(value):
+                yield from texts_of(item, (*path, name, index))
+        else:
+            yield from texts_of(value, (*path, name))
+
+
+def cross_problems(parts: Parts) -> Iterator[Problem]:
+    """Every problem that spans records: order, overlaps, uniqueness, references, languages."""
+    yield from _unique_keys(parts.sources, "sources")
+    yield from _unique_keys(parts.phases, "phases")
+    yield from _unique_keys(parts.services, "services")
+    yield from _unique_keys(parts.milestones, "milestones")
+    yield from _phase_order_problems(parts.phases)
+    yield from _reference_problems(parts)
+    yield from _snapshot_problems(parts)
+    yield from _milestone_order_problems(parts.milestones)
+    if parts.languages is not None:
+        yield from _text_language_problems(parts.languages, parts.texts)
+
+
+def _pairs(records: tuple[_R | None, ...]) -> Iterator[tuple[int, _R, _R]]:
+    """Each record with the one just before it, where both exist."""
+    for index in range(1, len(records)):
+        before, record = records[index - 1], records[index]
+        if before is not None and record is not None:
+            yield index, before, record
+
+
+def _phase_order_problems(phases: tuple[Phase | None, ...]) -> Iterator[Problem]:
+    for index, before, phase in _pairs(phases):
+        if phase.start < before.start:
+            message = (
+                f"phases must be given in order of start: {phase.start} comes after "
+                f"{before.start} (phase {shown(before.key)})"
+            )
+            yield Problem(("phases", index, "start"), message)
+        elif before.end is None:
+            message = f"only the last phase may be open-ended; {shown(phase.key)} follows it"
+            yield Problem(("phases", index - 1, "end"), message)
+        elif phase.start < before.end:
+            message = (
+                f"overlaps phase {shown(before.key)} ({before.span}): neighbouring phases "
+                f"share at most one year, so it may start in {before.end} at the earliest"
+            )
+            yield Problem(("phases", index, "start"), message)
+
+
+class _Known:
+    """The keys a reference may name, listed for a message once, when first needed."""
+
+    def __init__(self, words: str, keys: frozenset[str] | None) -> None:
+        self._words = words
+        self._keys = keys
+        self._text: str | None = None
+
+    def __str__(self) -> str:
+        if self._text is None:
+            self._text = f"{self._words} {listing(sorted(self._keys or ()))}"
+        return self._text
+
+
+def _reference_problems(parts: Parts) -> Iterator[Problem]:
+    collections: dict[str, tuple[Phase | Service | MembershipSnapshot | Milestone | None, ...]] = {
+        "phases": parts.phases,
+        "services": parts.services,
+        "snapshots": parts.snapshots,
+        "milestones": parts.milestones,
+    }
+    sources = parts.source_keys
+    known = _Known("the network's sources are", sources)
+    for name, records in collections.items():
+        for index, record in enumerate(records):
+            source = None if record is None else record.source
+            if source is not None and sources is not None and source not in sources:
+                message = f"unknown source {shown(source)}; {known}"
+                yield Problem((name, index, "source"), message)
+    phases = parts.phase_keys
+    known = _Known("the network's phases are", phases)
+    for index, service in enumerate(parts.services):
+        introduced = None if service is None else service.introduced
+        if introduced is not None and phases is not None and introduced not in phases:
+            message = f"unknown phase {shown(introduced)}; {known}"
+            yield Problem(("services", index, "introduced"), message)
+
+
+def _snapshot_problems(parts: Parts) -> Iterator[Problem]:
+    """Snapshots: one a year, in order, each in the phase it names."""
+    for index, before, snapshot in _pairs(parts.snapshots):
+        if snapshot.year == before.year:
+            yield Problem(("snapshots", index, "year"), f"a second snapshot for {snapshot.year}")
+        elif snapshot.year < before.year:
+            message = (
+                f"snapshots must be given in order of year: {snapshot.year} comes after "
+                f"{before.year}"
+            )
+            yield Problem(("snapshots", index, "year"), message)
+    phases = {p.key: p for p in parts.phases if p is not None}
+    keys = parts.phase_keys
+    known = _Known("the network's phases are", keys)
+    for index, record in enumerate(parts.snapshots):
+        if record is None or record.phase is None:
+            continue
+        phase = phases.get(record.phase)
+        if phase is not None:
+            yield from _snapshot_phase_problems(index, record, phase)
+        elif keys is not None and record.phase not in keys:
+            message = f"unknown phase {shown(record.phase)}; {known}"
+            yield Problem(("snapshots", index, "phase"), message)
+
+
+def _snapshot_phase_problems(
+    index: int, snapshot: MembershipSnapshot, phase: Phase
+) -> Iterator[Problem]:
+    if snapshot.dating is Dating.PHASE:
+        if phase.end is None:
+            message = f"phase {shown(phase.key)} is open-ended, so it cannot date a snapshot"
+            yield Problem(("snapshots", index, "phase"), message)
+        elif snapshot.year != phase.end:
+            message = (
+                f"a snapshot dated by phase {shown(phase.key)} has its end year "
+                f"{phase.end} as year, not {snapshot.year}"
+            )
+            yield Problem(("snapshots", index, "year"), message)
+    elif not phase.contains(snapshot.year):
+        message = f"year {snapshot.year} is not in phase {shown(phase.key)} ({phase.span})"
+        yield Problem(("snapshots", index, "phase"), message)
+
+
+def _milestone_order_problems(milestones: tuple[Milestone | None, ...]) -> Iterator[Problem]:
+    for index, before, milestone in _pairs(milestones):
+        if milestone.year < before.year:
+            message = (
+                f"milestones must be given in order of year: {milestone.year} comes after "
+                f"{before.year}"
+            )
+            yield Problem(("milestones", index, "year"), message)
+
+
+def _text_language_problems(
+    languages: tuple[str, ...], texts: list[tuple[Path, LocalizedText]]
+) -> Iterator[Problem]:
+    """
+    Each text given in every one of *languages*, and in no other.
+
+    One problem per text names the languages it misses (the first few), and one
+    per language it should not have: the work and the words grow with the
+    texts, not with texts times languages.
+    """
+    wanted = frozenset(languages)
+    listed = listing(languages)
+    for path, text in texts:
+        have = text.languages
+        present = sum(tag in wanted for tag in have)
+        if present < len(wanted):
+            yield Problem(path, _missing_message(languages, frozenset(have), present, listed))
+        for tag in have:
+            if tag not in wanted:
+                message = (
+                    f"text in {shown(tag)}, which is not one of the network's languages {listed}"
+                )
+                yield Problem((*path, tag), message)
+
+
+def _missing_message(
+    languages: tuple[str, ...], have: frozenset[str], present: int, listed: str
+) -> str:
+    """`missing the text in 'fr' (the network's languages are ['en', 'fr'])`, and the like."""
+    count = len(languages) - present
+    first: list[str] = []
+    for tag in languages:  # stops after a few: at most len(have) + 3 steps
+        if tag not in have:
+            first.append(shown(tag))
+            if len(first) == 3:  # noqa: PLR2004 - a few names, then a count
+                break
+    if count == 1:
+        missing = first[0]
+    elif count <= len(first):
+        missing = f"{', '.join(first[:-1])} and {first[-1]}"
+    else:
+        missing = f"{', '.join(first)} and {count - len(first):,} more languages"
+    return f"missing the text in {missing} (the network's languages are {listed})"
+
+
+def _unique_keys(
+    records: tuple[Source | Phase | Service | Milestone | None, ...], collection: str
+) -> Iterator[Problem]:
+    first: dict[str, int] = {}
+    for index, record in enumerate(records):
+        if record is None:
+            continue
+        key = record.key
+        if key in first:
+            message = f"key {shown(key)} is already used by {collection}[{first[key]}]"
+            yield Problem((collection, index, "key"), message)
+        else:
+            first[key] = index
