@@ -38,8 +38,8 @@ from reseau_coop import (
     loads,
 )
 from reseau_coop._cli import main
-from reseau_coop._convert import network_to_dict
-from reseau_coop._io import MAX_DEPTH, MAX_DOCUMENT_SIZE
+from reseau_coop._convert import MAX_DEPTH, network_to_dict
+from reseau_coop._io import MAX_DOCUMENT_SIZE
 
 from .strategies import json_values, networks
 

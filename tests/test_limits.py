@@ -16,8 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reseau_coop import DataError, loads
+from reseau_coop._convert import MAX_DEPTH
 from reseau_coop._errors import MAX_SHOWN_CHARS
-from reseau_coop._io import MAX_DEPTH
 
 from .helpers import run_python
 from .strategies import json_values

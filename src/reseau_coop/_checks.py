@@ -14,6 +14,7 @@ from __future__ import annotations
 import enum
 import functools
 import math
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -32,6 +33,7 @@ from ._model import (
     Milestone,
     Network,
     Phase,
+    Provenance,
     Service,
     Share,
     Source,
@@ -127,6 +129,18 @@ def describe(value: object) -> str:  # noqa: PLR0911 - one answer per kind of va
     return article(type(value).__name__)
 
 
+def expected(what: str, value: object) -> str:
+    """
+    The words for a value that is not what it should be.
+
+    Examples:
+        >>> expected("an integer", "12")
+        "expected an integer, got a string ('12')"
+
+    """
+    return f"expected {what}, got {describe(value)}"
+
+
 def number(value: int) -> str:
     """An integer for a message: in full when short, by its size when huge."""
     if value.bit_length() > 64:  # noqa: PLR2004 - what a message can show
@@ -157,6 +171,12 @@ def is_number(value: object) -> TypeGuard[int | float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+LANGUAGE_TAG: Final = "[a-z]{2,3}(-[A-Za-z0-9]{1,8})*"
+"""A language tag: an ISO 639 code in lower case, then subtags (`fr`, `pt-BR`, `iu-Latn`)."""
+
+_LANGUAGE_TAG: Final = re.compile(LANGUAGE_TAG)
+
+
 def is_language_tag(value: object) -> TypeGuard[str]:
     """
     Whether *value* is a language tag: `fr`, `en`, `pt-BR`, `iu-Latn`.
@@ -166,16 +186,7 @@ def is_language_tag(value: object) -> TypeGuard[str]:
         (True, False, False)
 
     """
-    if not isinstance(value, str):
-        return False
-    head, *rest = value.split("-")
-    return (
-        2 <= len(head) <= 3  # noqa: PLR2004 - ISO 639 codes
-        and head.isascii()
-        and head.isalpha()
-        and head.islower()
-        and all(1 <= len(part) <= 8 and part.isascii() and part.isalnum() for part in rest)  # noqa: PLR2004
-    )
+    return isinstance(value, str) and _LANGUAGE_TAG.fullmatch(value) is not None
 
 
 # --------------------------------------------------------------------------- checks of one value
@@ -183,21 +194,18 @@ def is_language_tag(value: object) -> TypeGuard[str]:
 
 def check_string(value: object) -> str | None:
     """Any string a UTF-8 file can hold."""
-    if type(value) is not str and not isinstance(value, str):
-        return f"expected a string, got {describe(value)}"
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return "holds a lone surrogate, which no UTF-8 file can store"
-    return None
+    if not isinstance(value, str):
+        return expected("a string", value)
+    return None if is_unicode(value) else _SURROGATE
 
 
 def check_text(value: object) -> str | None:
     """A string that says something: not blank."""
-    message = check_string(value)
-    if message is None and isinstance(value, str) and not value.strip():
+    if not isinstance(value, str):
+        return expected("a string", value)
+    if not value.strip():
         return "must not be empty"
-    return message
+    return None if is_unicode(value) else _SURROGATE
 
 
 def check_key(value: object) -> str | None:
@@ -208,12 +216,24 @@ def check_key(value: object) -> str | None:
     return message
 
 
+_SURROGATE: Final = "holds a lone surrogate, which no UTF-8 file can store"
+
+
+def is_unicode(text: str) -> bool:
+    """Whether *text* is Unicode that a UTF-8 file can hold: no lone surrogate (U+D800–DFFF)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def check_year(value: object) -> str | None:
     """A calendar year, 1–9999."""
     if type(value) is int and MIN_YEAR <= value <= MAX_YEAR:
         return None
     if not is_int(value):
-        return f"expected an integer, got {describe(value)}"
+        return expected("an integer", value)
     return f"year {number(value)} is outside {MIN_YEAR}–{MAX_YEAR}"
 
 
@@ -231,7 +251,7 @@ def _count(value: object, words: str, least: int) -> str | None:
     if type(value) is int and least <= value <= MAX_COUNT:
         return None
     if not is_int(value):
-        return f"expected an integer, got {describe(value)}"
+        return expected("an integer", value)
     if value < least:
         return f"{words}, got {number(value)}"
     return f"{number(value)} is more than the largest count, {MAX_COUNT:,} (2**53 - 1)"
@@ -241,58 +261,62 @@ def check_tag(value: object) -> str | None:
     """A language tag."""
     if is_language_tag(value):
         return None
-    return f"expected a language tag (such as 'fr' or 'pt-BR'), got {describe(value)}"
+    return expected("a language tag (such as 'fr' or 'pt-BR')", value)
 
 
 def check_flag(value: object) -> str | None:
     """A `bool`."""
     if isinstance(value, bool):
         return None
-    return f"expected true or false, got {describe(value)}"
+    return expected("true or false", value)
 
 
 def check_fraction(value: object) -> str | None:
     """A share of a whole: a finite number in [0, 1]."""
     if not is_number(value) or (isinstance(value, float) and not math.isfinite(value)):
-        return f"expected a finite number, got {describe(value)}"
+        return expected("a finite number", value)
     if not 0 <= value <= 1:
         return f"a share is a fraction in [0, 1], got {number(value) if is_int(value) else value}"
     return None
 
 
+def one_of(kind: type[enum.Enum]) -> str:
+    """What a document may write for a member of *kind*: `one of 'exact', 'approximate', …`."""
+    return "one of " + ", ".join(repr(member.value) for member in kind)
+
+
 @functools.cache
 def check_choice(kind: type[enum.Enum]) -> Check:
     """A member of the enum *kind*; a document gives its value (`"exact"`)."""
-    values = ", ".join(repr(member.value) for member in kind)
+    choices = one_of(kind)
 
     def check(value: object) -> str | None:
         if isinstance(value, kind):
             return None
         if isinstance(value, str) and value in kind._value2member_map_:  # from Python
             member = kind(value)
-            return f"expected {kind.__name__}.{member.name}, got {describe(value)}"
-        return f"expected one of {values}, got {describe(value)}"
+            return expected(f"{kind.__name__}.{member.name}", value)
+        return expected(choices, value)
 
     return check
+
+
+TEXTS: Final = 'a table of texts by language ({"fr": "…", "en": "…"})'
+"""What a `LocalizedText` is in a document."""
 
 
 def check_texts_type(value: object) -> str | None:
     """A `LocalizedText`; a document writes it as a table of texts by language."""
     if isinstance(value, LocalizedText):
         return None
-    return (
-        f'expected a table of texts by language ({{"fr": "…", "en": "…"}}), got {describe(value)}'
-    )
-
-
-_TEXTS_EXAMPLE: Final = '{"fr": "…", "en": "…"}'
+    return expected(TEXTS, value)
 
 
 def check_list(value: object) -> str | None:
     """A list (a tuple, once in the model)."""
     if isinstance(value, (tuple, list)):
         return None
-    return f"expected a list, got {describe(value)}"
+    return expected("a list", value)
 
 
 def check_instance(kind: type) -> Check:
@@ -301,7 +325,7 @@ def check_instance(kind: type) -> Check:
     def check(value: object) -> str | None:
         if isinstance(value, kind):
             return None
-        return f"expected {article(kind.__name__)}, got {describe(value)}"
+        return expected(article(kind.__name__), value)
 
     return check
 
@@ -410,25 +434,37 @@ def field_problems(record: object) -> Iterator[Problem]:
                     yield Problem((rule.name, index), message)
 
 
-def record_problems(record: object) -> Iterator[Problem]:
-    """What is wrong across the fields of *record*: their order, their agreement."""
+ACROSS: Final[dict[type, frozenset[str]]] = {
+    Phase: frozenset({"start", "end", "inferred"}),
+    Source: frozenset({"part", "parts"}),
+    MembershipSnapshot: frozenset({"dating", "inferred"}),
+    Service: frozenset({"inferred"}),
+    Milestone: frozenset({"inferred"}),
+}
+"""The fields `record_problems` looks at, by class: a record without any has none."""
+
+
+def record_problems(record: object) -> list[Problem]:
+    """What is wrong across the fields of *record* (those of `ACROSS`): order, agreement."""
+    problems: list[Problem] = []
     if isinstance(record, Phase):
         start, end = record.start, record.end
         if is_year(start) and is_year(end) and end < start:
-            yield Problem(("end",), f"end year {end} is before start year {start}")
+            problems.append(Problem(("end",), f"end year {end} is before start year {start}"))
     elif isinstance(record, Source):
         part, parts = record.part, record.parts
         if is_int(part) and is_int(parts) and part > parts:
-            yield Problem(("part",), f"part {number(part)} is past the last part ({number(parts)})")
+            message = f"part {number(part)} is past the last part ({number(parts)})"
+            problems.append(Problem(("part",), message))
     elif (
         isinstance(record, MembershipSnapshot)
         and record.phase is None
         and record.dating is Dating.PHASE
     ):
-        yield Problem(("phase",), "a snapshot dated by a phase must name that phase")
-    inferred = getattr(record, "inferred", ())
-    if type(inferred) is tuple and inferred:
-        yield from _inferred_problems(inferred, inferable(type(record)))
+        problems.append(Problem(("phase",), "a snapshot dated by a phase must name that phase"))
+    if isinstance(record, Provenance) and type(record.inferred) is tuple and record.inferred:
+        problems.extend(_inferred_problems(record.inferred, inferable(type(record))))
+    return problems
 
 
 def _inferred_problems(inferred: tuple[object, ...], allowed: list[str]) -> Iterator[Problem]:
@@ -449,14 +485,14 @@ def _inferred_problems(inferred: tuple[object, ...], allowed: list[str]) -> Iter
 def text_problems(pairs: object) -> Iterator[Problem]:
     """What is wrong with the (language, text) pairs of a `LocalizedText`."""
     if type(pairs) is not tuple:
-        yield Problem((), f"expected a table of texts by language, got {describe(pairs)}")
+        yield Problem((), expected("a table of texts by language", pairs))
         return
     if not pairs:
         yield Problem((), "needs a text in at least one language")
     seen: set[str] = set()
     for index, pair in enumerate(pairs):
         if not (type(pair) is tuple and len(pair) == 2):  # noqa: PLR2004 - a pair
-            yield Problem((index,), f"expected a (language, text) pair, got {describe(pair)}")
+            yield Problem((index,), expected("a (language, text) pair", pair))
             continue
         language, text = pair
         where: PathSegment = language if isinstance(language, str) else index
@@ -472,21 +508,20 @@ def text_problems(pairs: object) -> Iterator[Problem]:
 
 def language_problems(languages: object) -> Iterator[Problem]:
     """What is wrong with a network's `languages`: tags, at least one, each once."""
-    wrong = check_list(languages)
-    if wrong is not None:
-        yield Problem(("languages",), wrong)
+    if not isinstance(languages, (tuple, list)):
+        yield Problem(("languages",), expected("a list", languages))
         return
-    assert isinstance(languages, (tuple, list))  # noqa: S101 - check_list says so
     if not languages:
         yield Problem(("languages",), "needs at least one language")
-    seen: set[object] = set()
+    seen: set[str] = set()
     for index, tag in enumerate(languages):
-        message: str | None = check_tag(tag)
-        if message is None and tag in seen:
-            message = f"language {shown(tag)} is listed twice"
+        message = check_tag(tag)
+        if is_language_tag(tag):
+            if tag in seen:
+                message = f"language {shown(tag)} is listed twice"
+            seen.add(tag)
         if message is not None:
             yield Problem(("languages", index), message)
-        seen.add(tag)
 
 
 # --------------------------------------------------------------------------- validation
@@ -761,11 +796,14 @@ def _text_language_problems(
     wanted = frozenset(languages)
     listed = listing(languages)
     for path, text in texts:
-        have = text.languages
-        present = sum(tag in wanted for tag in have)
+        pairs = text.texts
+        if len(pairs) == len(wanted) and all(tag in wanted for tag, _ in pairs):
+            continue  # each language once, so every one of them
+        have = frozenset(tag for tag, _ in pairs)
+        present = len(have & wanted)
         if present < len(wanted):
-            yield Problem(path, _missing_message(languages, frozenset(have), present, listed))
-        for tag in have:
+            yield Problem(path, _missing_message(languages, have, present, listed))
+        for tag, _ in pairs:
             if tag not in wanted:
                 message = (
                     f"text in {shown(tag)}, which is not one of the network's languages {listed}"

@@ -1,33 +1,47 @@
 """
-The one cattrs converter, and the documents it reads and writes.
+The one cattrs converter, and the reading of documents, in one pass.
 
 A document is the network's fields plus a top-level `format` (the integer 1).
-Structuring is strict: no coercion of `True`, `2007.9` or `"2007"` to an
-integer, no unknown keys, no NaN or infinities, and every failure is gathered
-into one `DataError` whose problems each end at the field to fix.
+Reading goes through it once. Each value is checked where it is read, by the
+checks of `_checks` (which the constructors call too), so it is checked once;
+each problem is recorded as it is found, with its path; a record is built,
+without being checked again, from values that passed; and the checks across
+records run on the records that could be built. Every problem comes out at
+once, in document order, each ending at the field to fix. Writing a network
+goes through the converter, which leaves out what is not known.
 """
 
 from __future__ import annotations
 
 import enum
 import functools
-import math
+import operator
 import sys
-from collections.abc import Callable, Iterable, Iterator
-from types import UnionType
-from typing import Any, ClassVar, Final, Union, get_args, get_origin
+from collections.abc import Callable
+from typing import Any, ClassVar, Final, TypeAlias
 
 import attrs
-from cattrs.errors import (
-    AttributeValidationNote,
-    ClassValidationError,
-    IterableValidationError,
-    IterableValidationNote,
-)
 from cattrs.gen import make_dict_unstructure_fn, override
 from cattrs.preconf.json import JsonConverter, make_converter
 
-from ._checks import Parts, check_texts_type, cross_problems, describe, language_problems, texts_of
+from ._checks import (
+    ACROSS,
+    COLLECTIONS,
+    TEXTS,
+    Check,
+    Parts,
+    check_string,
+    check_tag,
+    check_text,
+    cross_problems,
+    describe,
+    expected,
+    language_problems,
+    one_of,
+    record_problems,
+    rules,
+    trusted,
+)
 from ._errors import DataError, PathSegment, Problem, shown
 from ._model import (
     LocalizedText,
@@ -43,102 +57,480 @@ from ._model import (
 FORMAT_VERSION: Final = 1
 """The version of the document layout this release reads and writes."""
 
+MAX_DEPTH: Final = 16
+"""The deepest nesting of tables and lists the loaders accept.
 
-# --------------------------------------------------------------------------- scalar hooks
+The layout itself goes five deep (document → snapshots → snapshot → share → text)."""
+
+TOO_DEEP: Final = f"not a network history: nested too deeply (more than {MAX_DEPTH} levels)"
+
+MAX_PROBLEMS: Final = 100_000
+"""How many problems the loaders gather before they stop reading a document.
+
+Far more than anyone reads, and few enough that a document of the largest size
+made of nothing but mistakes is judged in a second or two: the last problem
+then says that reading stopped there."""
+
+Path: TypeAlias = tuple[PathSegment, ...]
+
+_BAD: Final[Any] = type("_Bad", (), {"__repr__": lambda _: "<bad value>", "__slots__": ()})()
+"""What a reader gives for a value it could not read; its problems are recorded."""
 
 
-def _structure_int(value: object, _: type) -> int:
-    if isinstance(value, int) and not isinstance(value, bool):
+class Table(dict[str, Any]):
+    """A table of a document that holds keys given more than once (the last one counts)."""
+
+    __slots__ = ("duplicates",)
+
+    def __init__(self, pairs: list[tuple[str, Any]], duplicates: tuple[str, ...]) -> None:
+        super().__init__(pairs)
+        self.duplicates = duplicates
+
+
+def table(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """
+    A parsed JSON object (`json.loads`'s `object_pairs_hook`): a `dict`, or a `Table`.
+
+    A plain `dict` when every key is given once, which is nearly always and as
+    fast as JSON allows; a `Table` naming the keys given twice otherwise.
+    """
+    value = dict(pairs)
+    if len(value) == len(pairs):
         return value
-    msg = f"expected an integer, got {describe(value)}"
-    raise TypeError(msg)
+    seen: set[str] = set()
+    again: dict[str, None] = {}  # each key once, in the order first seen twice
+    for key, _ in pairs:
+        if key in seen:
+            again[key] = None
+        seen.add(key)
+    return Table(pairs, tuple(again))
 
 
-def _structure_float(value: object, _: type) -> float:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        number = float(value)
-        if math.isfinite(number):
-            return number
-    msg = f"expected a finite number, got {describe(value)}"
-    raise TypeError(msg)
+# --------------------------------------------------------------------------- reading
+
+Reader: TypeAlias = Callable[["Reading", object, Path], Any]
 
 
-def _structure_str(value: object, _: type) -> str:
-    if isinstance(value, str):
-        return value
-    msg = f"expected a string, got {describe(value)}"
-    raise TypeError(msg)
+_Field: TypeAlias = tuple[bool, Check, "Reader | None"]
+"""How to read one field: whether it is optional, its check, and the reader of a value
+built from the document (a text, a list, a record), if any."""
 
 
-def _structure_bool(value: object, _: type) -> bool:
-    if isinstance(value, bool):
-        return value
-    msg = f"expected true or false, got {describe(value)}"
-    raise TypeError(msg)
+@attrs.frozen
+class _Spec:
+    """How to read a record of class *cls*: its fields, the required ones, the known keys."""
+
+    cls: type[Any]
+    fields: dict[str, _Field]
+    required: frozenset[str]
+    known: tuple[str, ...]
+    across: frozenset[str]
 
 
-def _enum_hook(kind: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
-    values = [member.value for member in kind]
+_SPECS: dict[type, _Spec] = {}
 
-    def structure(value: object, _: type) -> enum.Enum:
-        if isinstance(value, str):
-            for member in kind:
-                if member.value == value:
-                    return member
-        msg = f"expected one of {values}, got {describe(value)}"
-        raise ValueError(msg)
+
+def _spec(cls: type[Any]) -> _Spec:
+    """The spec of *cls*, made once from its rules (`_checks.rules`)."""
+    found = _SPECS.get(cls)
+    if found is None:
+        found = _SPECS[cls] = _make_spec(cls)
+    return found
+
+
+def _make_spec(cls: type[Any]) -> _Spec:
+    fields: dict[str, _Field] = {}
+    for rule, attribute in zip(rules(cls), (a for a in attrs.fields(cls) if a.init), strict=True):
+        kind = attribute.type
+        args = [arg for arg in getattr(kind, "__args__", ()) if arg is not type(None)]
+        if rule.optional and len(args) == 1:
+            kind = args[0]
+        item_types = getattr(kind, "__args__", ())
+        read: Reader | None = None
+        if rule.name == "languages":
+            read = _read_languages
+        elif isinstance(kind, type) and issubclass(kind, enum.Enum):
+            read = functools.partial(_read_choice, kind)
+        elif kind is LocalizedText:
+            read = _read_texts
+        elif item_types and item_types[0] is str:
+            read = functools.partial(_read_strings, rule.items or check_string)
+        elif item_types:
+            read = functools.partial(_read_records, _spec(item_types[0]))
+        elif attrs.has(kind):
+            read = functools.partial(_read_record, _spec(kind))
+        fields[rule.name] = (rule.optional, rule.check, read)
+    required = frozenset(a.name for a in attrs.fields(cls) if a.default is attrs.NOTHING)
+    return _Spec(cls, fields, required, tuple(fields), ACROSS.get(cls, frozenset()))
+
+
+class _Enough(Exception):  # noqa: N818 - not an error: reading stops
+    """Raised when a reading has gathered MAX_PROBLEMS problems."""
+
+
+class Reading:
+    """One document being read: the problems found so far and the texts read."""
+
+    __slots__ = ("hints", "problems", "tags", "texts")
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.texts: list[tuple[Path, LocalizedText]] = []
+        self.tags: set[str] = set()  # the language tags found good, each checked once
+        self.hints = UnknownKeys()
+
+    def add(self, problem: Problem) -> None:
+        """Record *problem*; stop reading (`_Enough`) once there are MAX_PROBLEMS."""
+        self.problems.append(problem)
+        if len(self.problems) >= MAX_PROBLEMS:
+            raise _Enough
+
+    def problem(self, path: Path, message: str) -> None:
+        """Record the problem *message* at *path*."""
+        self.add(Problem(path, message))
+
+    def duplicates(self, value: dict[str, Any], path: Path) -> None:
+        """Record each key the table *value* holds more than once."""
+        for key in getattr(value, "duplicates", ()):
+            message = f"key {shown(key)} is given more than once in this object"
+            self.add(Problem((*path, key), message))
+
+    def fields(self, spec: _Spec, value: dict[str, Any], path: Path) -> tuple[dict[str, Any], int]:
+        """The values of a record's fields, each read and checked; how many of them failed."""
+        if type(value) is not dict:
+            self.duplicates(value, path)
+        values: dict[str, Any] = {}
+        failed = 0
+        fields = spec.fields
+        for key, item in value.items():
+            field = fields.get(key)
+            if field is None:
+                if key != "format" or path:  # the version is read apart
+                    self.problem((*path, key), self.hints.message(key, spec.known))
+                continue
+            optional, check, read = field
+            if item is None and optional:
+                continue  # null means "not known", as when the key is left out
+            if read is None:
+                message = check(item)
+                if message is None:
+                    values[key] = item
+                    continue
+                self.problem((*path, key), message)
+                item = _BAD  # noqa: PLW2901 - what the field now holds
+            else:
+                item = read(self, item, (*path, key))  # noqa: PLW2901
+            values[key] = item
+            if item is _BAD:
+                failed += 1
+        if not spec.required <= values.keys():
+            failed += self.missing(spec, values, path)
+        return values, failed
+
+    def missing(self, spec: _Spec, values: dict[str, Any], path: Path) -> int:
+        """Record each required key *values* lacks, in the order of the fields; how many."""
+        missing = [name for name in spec.known if name in spec.required and name not in values]
+        for name in missing:
+            self.add(Problem((*path, name), "required key is missing"))
+            values[name] = _BAD
+        return len(missing)
+
+    def network(self, document: dict[str, Any]) -> Network | None:
+        """The network of *document*, or `None` if it has problems (all recorded)."""
+        values, failed = self.fields(_spec(Network), document, ())
+        collections = {name: values.get(name, ()) for name in COLLECTIONS}
+        languages = values.get("languages")
+        parts = Parts(
+            languages=None if languages is _BAD else languages,
+            texts=self.texts,
+            phase_keys=_raw_keys(document, "phases"),
+            source_keys=_raw_keys(document, "sources"),
+            **{name: (None,) if got is _BAD else got for name, got in collections.items()},
+        )
+        for problem in cross_problems(parts):
+            self.add(problem)
+        if self.problems or failed:
+            return None
+        if any(None in records for records in collections.values()):  # pragma: no cover
+            return None  # a record that failed has its problems recorded
+        return Network(**values)
+
+
+def _read_record(spec: _Spec, reading: Reading, value: object, path: Path) -> Any:
+    if not isinstance(value, dict):
+        reading.problem(path, expected("a table", value))
+        return _BAD
+    values, failed = reading.fields(spec, value, path)
+    across = not spec.across.isdisjoint(values)  # fields to check across are given
+    if failed and not across:
+        return _BAD
+    record = spec.cls(**values)  # not checked again: the whole reading is trusted
+    if across:
+        for problem in record_problems(record):
+            reading.add(problem.under(path))
+            failed += 1
+    return _BAD if failed else record
+
+
+def _read_records(spec: _Spec, reading: Reading, value: object, path: Path) -> Any:
+    """A list of records: a tuple with `None` in the place of each that could not be read."""
+    if not isinstance(value, list):
+        reading.problem(path, expected("a list", value))
+        return _BAD
+    read = [_read_record(spec, reading, item, (*path, index)) for index, item in enumerate(value)]
+    return tuple(None if record is _BAD else record for record in read)
+
+
+def _read_strings(check: Check, reading: Reading, value: object, path: Path) -> Any:
+    if not isinstance(value, list):
+        reading.problem(path, expected("a list", value))
+        return _BAD
+    passed = True
+    for index, item in enumerate(value):
+        message = check(item)
+        if message is not None:
+            reading.problem((*path, index), message)
+            passed = False
+    return tuple(value) if passed else _BAD
+
+
+def _read_languages(reading: Reading, value: object, _path: Path) -> Any:
+    passed = True
+    for problem in language_problems(value):  # their paths start at the network's
+        reading.add(problem)
+        passed = False
+    return tuple(value) if passed and isinstance(value, list) else _BAD
+
+
+def _read_choice(kind: type[enum.Enum], reading: Reading, value: object, path: Path) -> Any:
+    if type(value) is str:
+        member = kind._value2member_map_.get(value)
+        if member is not None:
+            return member
+    reading.problem(path, expected(one_of(kind), value))
+    return _BAD
+
+
+def _read_texts(reading: Reading, value: object, path: Path) -> Any:
+    if not isinstance(value, dict):
+        reading.problem(path, expected(TEXTS, value))
+        return _BAD
+    reading.duplicates(value, path)
+    if not value:
+        reading.add(Problem(path, "needs a text in at least one language"))
+        return _BAD
+    passed = True
+    tags = reading.tags
+    for language, text in value.items():
+        if language in tags:
+            message = check_text(text)
+        elif (message := check_tag(language)) is None:
+            tags.add(language)
+            message = check_text(text)
+        if message is not None:
+            reading.problem((*path, language), message)
+            passed = False
+    if not passed:
+        return _BAD
+    texts = LocalizedText(value)
+    reading.texts.append((path, texts))
+    return texts
+
+
+def _raw_keys(document: dict[str, Any], name: str) -> frozenset[str] | None:
+    """The keys the document gives a collection's records, or `None` if one is not clear."""
+    value = document.get(name, [])
+    if not isinstance(value, list):
+        return None
+    keys = [item.get("key") if isinstance(item, dict) else None for item in value]
+    strings = [key for key in keys if isinstance(key, str)]
+    return frozenset(strings) if len(strings) == len(keys) else None
+
+
+def check_depth(document: dict[str, Any] | list[Any]) -> None:
+    """
+    Refuse *document* if it nests deeper than MAX_DEPTH, one level at a time.
+
+    Only for a document with problems: the reader looks only where the layout
+    has tables and lists (five levels deep), so a deeper one is always wrong
+    somewhere, and a valid document is not walked again.
+    """
+    containers: list[Any] = [document]
+    for _ in range(MAX_DEPTH):
+        containers = [
+            child
+            for container in containers
+            for child in (container.values() if isinstance(container, dict) else container)
+            if isinstance(child, (dict, list))
+        ]
+        if not containers:
+            return
+    raise DataError.single(TOO_DEEP)
+
+
+class UnknownKeys:
+    """
+    The messages for a document's unknown keys, each with the nearest known key as a hint.
+
+    A hint costs a `difflib` comparison with each known key, so one document gets
+    at most `MAX_HINTS` of them (the first unknown keys, each looked up once);
+    the rest are named without one. A key too long to be a typo of a known one
+    is not compared at all.
+    """
+
+    MAX_HINTS: ClassVar[int] = 100
+
+    def __init__(self) -> None:
+        self._messages: dict[tuple[str, int], str] = {}
+
+    def message(self, key: str, known: tuple[str, ...]) -> str:
+        """`unknown key 'membres'; did you mean 'members'?`, or without the hint."""
+        message = self._messages.get((key, id(known)))  # the keys of a spec, which lives on
+        if message is None:
+            message = f"unknown key {shown(key)}"
+            if len(self._messages) < self.MAX_HINTS:
+                hint = _nearest(key, known)
+                if hint is not None:
+                    message += f"; did you mean {hint!r}?"
+                self._messages[key, id(known)] = message
+        return message
+
+
+def _nearest(key: str, known: tuple[str, ...]) -> str | None:
+    import difflib  # noqa: PLC0415 - only when a document has a typo
+
+    # difflib's ratio is at most 2 * shorter / (sum of lengths): below the 0.6 cutoff for a
+    # key more than 7/3 times as long as every known one, so no need to compare.
+    if 3 * len(key) > 7 * max(map(len, known), default=0):
+        return None
+    hints = difflib.get_close_matches(key, known, n=1)
+    return hints[0] if hints else None
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def network_from_dict(data: object) -> Network:
+    """
+    Build a `Network` from a parsed document (`dict`), strictly.
+
+    Raises:
+        DataError: Naming every problem in the document, each by its path.
+
+    Examples:
+        >>> network_from_dict({"format": 1, "name": {"en": "Coop"}, "languages": ["en"]}).name["en"]
+        'Coop'
+
+    """
+    if not isinstance(data, dict) or not _is_version(data.get("format")):
+        if isinstance(data, (dict, list)):
+            check_depth(data)  # too deep is said first, for any document
+        raise DataError([_not_a_history(data)])
+    reading = Reading()
+    stopped: list[Problem] = []
+    try:
+        with trusted():
+            network = reading.network(data)
+    except _Enough:
+        network = None
+        message = f"reading stopped after {MAX_PROBLEMS:,} problems: the document may hold more"
+        stopped.append(Problem((), message))
+    if network is not None:
+        return network
+    check_depth(data)
+    raise DataError([*_in_document_order(reading.problems, data), *stopped])
+
+
+def _is_version(value: object) -> bool:
+    return type(value) is int and value == FORMAT_VERSION
+
+
+def _not_a_history(data: object) -> Problem:
+    """The problem of a document that is not a table, or not of this format version."""
+    if not isinstance(data, dict):
+        message = f"a document is a table (a JSON object), got {describe(data)}"
+        return Problem((), message)
+    if "format" not in data:
+        message = f'required key is missing: add "format": {FORMAT_VERSION} (the layout version)'
+        return Problem(("format",), message)
+    version = data["format"]
+    message = f"unknown format {describe(version)}; this release reads format {FORMAT_VERSION}"
+    return Problem(("format",), message)
+
+
+def _in_document_order(problems: list[Problem], document: object) -> list[Problem]:
+    """
+    Sort *problems* as their places come in the document; a missing key after its table.
+
+    A problem's place is the position of each step of its path in its table or
+    list, so only the tables on the problems' paths are looked at: a small one
+    by its keys, a large one through a map of them made once.
+    """
+    maps: dict[int, dict[str, int]] = {}  # by large table: the position of each key
+
+    def place(path: Path) -> tuple[int, ...]:
+        steps: list[int] = []
+        value = document
+        for segment in path:
+            if isinstance(value, dict) and isinstance(segment, str) and segment in value:
+                if len(value) <= _SMALL:
+                    steps.append(list(value).index(segment))
+                else:
+                    table = maps.get(id(value))
+                    if table is None:
+                        table = maps[id(value)] = {key: i for i, key in enumerate(value)}
+                    steps.append(table[segment])
+                value = value[segment]
+            elif isinstance(value, list) and isinstance(segment, int) and segment < len(value):
+                steps.append(segment)
+                value = value[segment]
+            else:  # not in the document (a missing key): after everything in its table
+                steps.append(sys.maxsize)
+                break
+        return tuple(steps)
+
+    return sorted(problems, key=lambda problem: place(problem.path))
+
+
+_SMALL: Final = 16  # a table this small is searched, not mapped
+
+
+def network_to_dict(network: Network) -> dict[str, Any]:
+    """
+    Turn *network* into a document: plain `dict`s, lists, strings and numbers.
+
+    Optional values that are not known (`None`) are left out, as TOML needs.
+
+    Examples:
+        >>> network_to_dict(Network(name=LocalizedText({"en": "Coop"}), languages=["en"]))
+        {'format': 1, 'name': {'en': 'Coop'}, 'languages': ['en'], 'sources': [], 'phases': [],
+         'services': [], 'snapshots': [], 'milestones': []}
+
+    """
+    body: dict[str, Any] = converter().unstructure(network)
+    return {"format": FORMAT_VERSION, **body}
+
+
+# --------------------------------------------------------------------------- the converter
+
+
+def _structure(cls: type[Any]) -> Callable[[object, type], Any]:
+    """The converter's hook for the model class *cls*: the reader, on one value."""
+
+    def structure(value: object, _: type) -> Any:
+        reading = Reading()
+        try:
+            with trusted():
+                read = _read_record(_spec(cls), reading, value, ())
+        except _Enough:
+            read = None
+        if reading.problems:
+            if isinstance(value, (dict, list)):
+                check_depth(value)
+            raise DataError(_in_document_order(reading.problems, value))
+        return read
 
     return structure
-
-
-def _structure_text(value: object, _: type) -> LocalizedText:
-    if not isinstance(value, dict):
-        raise TypeError(check_texts_type(value))
-    problems = [
-        Problem((language,), f"expected a string, got {describe(text)}")
-        for language, text in value.items()
-        if not isinstance(text, str)
-    ]
-    if problems:
-        raise DataError(problems, subject="text")
-    return LocalizedText(value)
-
-
-def _is_homogeneous_tuple(kind: Any) -> bool:
-    args = get_args(kind)
-    return get_origin(kind) is tuple and len(args) == 2 and args[1] is Ellipsis  # noqa: PLR2004
-
-
-def _tuple_hook(
-    converter: JsonConverter,
-) -> Callable[[Any], Callable[[object, type], tuple[Any, ...]]]:
-    def factory(kind: Any) -> Callable[[object, type], tuple[Any, ...]]:
-        item_type = get_args(kind)[0]
-        item_hook = converter.get_structure_hook(item_type)
-
-        def structure(value: object, _: type) -> tuple[Any, ...]:
-            if not isinstance(value, list):
-                msg = f"expected a list, got {describe(value)}"
-                raise TypeError(msg)
-            items: list[Any] = []
-            errors: list[Exception] = []
-            for index, item in enumerate(value):
-                try:
-                    items.append(item_hook(item, item_type))
-                except Exception as exc:  # noqa: BLE001 - every failure is gathered and re-raised
-                    note = IterableValidationNote(
-                        f"Structuring {kind} @ index {index}", index, item_type
-                    )
-                    exc.add_note(note)
-                    errors.append(exc)
-            if errors:
-                msg = f"While structuring {kind!r}"
-                raise IterableValidationError(msg, errors, kind)
-            return tuple(items)
-
-        return structure
-
-    return factory
 
 
 def _omit_none_unstructure(
@@ -158,6 +550,8 @@ def _omit_none_unstructure(
             **overrides,  # type: ignore[arg-type]
         )
         order = [a.name for a in attrs.fields(cls) if a.init]
+        if order == [name for name in order if name not in overrides] + list(overrides):
+            return inner
 
         def unstructure(value: Any) -> dict[str, Any]:
             # cattrs writes the fields it may omit last; keep the model's order instead.
@@ -169,342 +563,50 @@ def _omit_none_unstructure(
     return factory
 
 
-def _attrs_structure(converter: JsonConverter) -> Callable[[type], Callable[[Any, type], Any]]:
-    """
-    Structure attrs classes from tables, field by field, gathering every failure.
-
-    The hook walks the fields instead of generating code (as cattrs'
-    `make_dict_structure_fn` does), which keeps the first load fast; it raises
-    the same `ClassValidationError`, with an `AttributeValidationNote` per field.
-
-    Unknown keys are *reported*, not dropped: `build_network` finds them all,
-    with their paths, in one walk of the document before structuring, so a
-    document with an unknown key and a broken invariant reports both at once.
-    """
-
-    def factory(cls: type) -> Callable[[Any, type], Any]:
-        plan = [
-            (a.name, a.type, converter.get_structure_hook(a.type), a.default is attrs.NOTHING)
-            for a in attrs.fields(cls)
-            if a.init
-        ]
-
-        def structure(value: object, _: type) -> Any:
-            if not isinstance(value, dict):
-                msg = f"expected a table, got {describe(value)}"
-                raise TypeError(msg)
-            kwargs: dict[str, Any] = {}
-            errors: list[Exception] = []
-            for name, kind, hook, required in plan:
-                if name not in value:
-                    if required:
-                        missing = KeyError(name)
-                        missing.add_note(_note(cls, name, kind))
-                        errors.append(missing)
-                    continue
-                try:
-                    kwargs[name] = hook(value[name], kind)
-                except Exception as exc:  # noqa: BLE001 - every failure is gathered and re-raised
-                    exc.add_note(_note(cls, name, kind))
-                    errors.append(exc)
-            if errors:
-                msg = f"While structuring {cls.__name__}"
-                raise ClassValidationError(msg, errors, cls)
-            try:
-                return cls(**kwargs)
-            except DataError as exc:
-                msg = f"While structuring {cls.__name__}"
-                raise ClassValidationError(msg, [exc], cls) from None
-
-        return structure
-
-    return factory
-
-
-def _note(cls: type, name: str, kind: Any) -> AttributeValidationNote:
-    return AttributeValidationNote(
-        f"Structuring class {cls.__name__} @ attribute {name}", name, kind
-    )
-
-
-def _unknown_keys(
-    value: object, kind: Any, path: tuple[PathSegment, ...], hints: UnknownKeys
-) -> Iterator[Problem]:
-    """Every key of *value* that the model type *kind* has no field for, with its path."""
-    args = [arg for arg in get_args(kind) if arg is not type(None)]
-    if get_origin(kind) in {Union, UnionType} and len(args) == 1:
-        kind = args[0]
-    if _is_homogeneous_tuple(kind) and isinstance(value, list):
-        item_type = get_args(kind)[0]
-        for index, item in enumerate(value):
-            yield from _unknown_keys(item, item_type, (*path, index), hints)
-    elif attrs.has(kind) and kind is not LocalizedText and isinstance(value, dict):
-        types = {a.name: a.type for a in attrs.fields(kind) if a.init}
-        for key, item in value.items():
-            if key in types:
-                yield from _unknown_keys(item, types[key], (*path, key), hints)
-            else:
-                yield Problem((*path, key), hints.message(key, tuple(types)))
-
-
-class UnknownKeys:
-    """
-    The messages for a document's unknown keys, each with the nearest known key as a hint.
-
-    A hint costs a `difflib` comparison with each known key, so one document gets
-    at most `MAX_HINTS` of them (the first unknown keys, each looked up once);
-    the rest are named without one. A key too long to be a typo of a known one
-    is not compared at all.
-    """
-
-    MAX_HINTS: ClassVar[int] = 100
-
-    def __init__(self) -> None:
-        self._messages: dict[tuple[str, tuple[str, ...]], str] = {}
-
-    def message(self, key: str, known: tuple[str, ...]) -> str:
-        """`unknown key 'membres'; did you mean 'members'?`, or without the hint."""
-        message = self._messages.get((key, known))
-        if message is None:
-            message = f"unknown key {shown(key)}"
-            if len(self._messages) < self.MAX_HINTS:
-                hint = _nearest(key, known)
-                if hint is not None:
-                    message += f"; did you mean {hint!r}?"
-                self._messages[key, known] = message
-        return message
-
-
-def _nearest(key: str, known: tuple[str, ...]) -> str | None:
-    import difflib  # noqa: PLC0415 - only when a document has a typo
-
-    # difflib's ratio is at most 2 * shorter / (sum of lengths): below the 0.6 cutoff for a
-    # key more than 7/3 times as long as every known one, so no need to compare.
-    if 3 * len(key) > 7 * max(map(len, known), default=0):
-        return None
-    hints = difflib.get_close_matches(key, known, n=1)
-    return hints[0] if hints else None
-
-
 def make_reseau_converter() -> JsonConverter:
-    """Build the library's converter (use `converter()`, which builds it once)."""
+    """
+    Build the library's converter (use `converter()`, which builds it once).
+
+    It writes records as documents do, leaving out what is not known, and reads
+    them with the strict reader of this module, raising a `DataError`.
+    """
     for cls in (
+        Network,
         LocalizedText,
         MembershipSnapshot,
         Milestone,
-        Network,
         Phase,
         Service,
         Share,
         Source,
     ):
-        attrs.resolve_types(cls)  # hooks and walks read field types: strings until resolved
-    conv = make_converter(detailed_validation=True)
-    conv.register_structure_hook(int, _structure_int)
-    conv.register_structure_hook(float, _structure_float)
-    conv.register_structure_hook(str, _structure_str)
-    conv.register_structure_hook(bool, _structure_bool)
-    conv.register_structure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
-    )
-    conv.register_structure_hook(LocalizedText, _structure_text)
+        attrs.resolve_types(cls)  # the hooks read field types: strings until resolved
+    conv = make_converter()
     conv.register_unstructure_hook(LocalizedText, LocalizedText.as_dict)
-    conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook(conv))
-    conv.register_structure_hook_factory(
-        lambda t: attrs.has(t) and t is not LocalizedText, _attrs_structure(conv)
+    conv.register_unstructure_hook_factory(  # the value, read without the enum's descriptor
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum),
+        lambda _: operator.attrgetter("_value_"),
     )
     conv.register_unstructure_hook_factory(
         lambda t: attrs.has(t) and t is not LocalizedText, _omit_none_unstructure(conv)
     )
+    conv.register_structure_hook(LocalizedText, _structure_texts)
+    conv.register_structure_hook_factory(
+        lambda t: attrs.has(t) and t is not LocalizedText, _structure
+    )
     return conv
+
+
+def _structure_texts(value: object, _: type) -> LocalizedText:
+    reading = Reading()
+    with trusted():
+        read = _read_texts(reading, value, ())  # a table of strings: few problems
+    if reading.problems:
+        raise DataError(reading.problems, subject="text")
+    return read  # type: ignore[no-any-return]  # a LocalizedText, with no problems
 
 
 @functools.cache
 def converter() -> JsonConverter:
     """The library's one converter, built on first use."""
     return make_reseau_converter()
-
-
-# --------------------------------------------------------------------------- errors
-
-
-def problems_from(exc: BaseException, path: tuple[PathSegment, ...] = ()) -> Iterator[Problem]:
-    """Turn what cattrs and the model raised into `Problem`s whose paths end at the field."""
-    if isinstance(exc, DataError):
-        yield from (problem.under(path) for problem in exc.problems)
-    elif isinstance(exc, ClassValidationError):
-        with_names, without = exc.group_exceptions()
-        for inner, name_note in with_names:
-            yield from problems_from(inner, (*path, name_note.name))
-        for inner in without:
-            yield from problems_from(inner, path)
-    elif isinstance(exc, IterableValidationError):
-        with_indices, without = exc.group_exceptions()
-        for inner, index_note in with_indices:
-            yield from problems_from(inner, (*path, index_note.index))
-        for inner in without:
-            yield from problems_from(inner, path)
-    elif isinstance(exc, KeyError):
-        yield Problem(path, "required key is missing")
-    else:
-        yield Problem(path, str(exc) or type(exc).__name__)
-
-
-# --------------------------------------------------------------------------- documents
-
-
-def network_from_dict(data: object) -> Network:
-    """
-    Build a `Network` from a parsed document (`dict`), strictly.
-
-    Raises:
-        DataError: Naming every problem in the document, each by its path.
-
-    Examples:
-        >>> network_from_dict({"format": 1, "name": {"en": "Coop"}, "languages": ["en"]}).name["en"]
-        'Coop'
-
-    """
-    return build_network(data, ())
-
-
-def build_network(data: object, found: Iterable[Problem]) -> Network:
-    """Structure *data*, adding the problems the parser *found* (duplicate keys, say)."""
-    found = list(found)
-    if not isinstance(data, dict):
-        raise DataError(
-            [*found, Problem((), f"a document is a table (a JSON object), got {describe(data)}")]
-        )
-    if "format" not in data:
-        message = f'required key is missing: add "format": {FORMAT_VERSION} (the layout version)'
-        raise DataError([*found, Problem(("format",), message)])
-    version = data["format"]
-    if isinstance(version, bool) or not isinstance(version, int) or version != FORMAT_VERSION:
-        message = f"unknown format {describe(version)}; this release reads format {FORMAT_VERSION}"
-        raise DataError([*found, Problem(("format",), message)])
-    body = {key: value for key, value in data.items() if key != "format"}
-    conv = converter()  # resolves the model's field types, which the walk reads
-    found.extend(_unknown_keys(body, Network, (), UnknownKeys()))
-    network: Network | None = None
-    try:
-        network = conv.structure(body, Network)
-    except ClassValidationError as exc:
-        found.extend(problems_from(exc))
-        if exc.group_exceptions()[0]:  # some fields failed, so the network was never built
-            found.extend(cross_problems(_salvage(body)))
-    if found or network is None:
-        raise DataError(_in_document_order(found, data))
-    return network
-
-
-_FAILURES = (ClassValidationError, IterableValidationError, DataError, TypeError, ValueError)
-
-
-def _salvage(body: dict[str, Any]) -> Parts:
-    """
-    The parts of a document that do build, for the checks that span records.
-
-    When some records fail, the rest are still checked for order, overlaps,
-    duplicates and references, so one pass reports every problem. A record
-    that failed is `None` in its place, and the checks skip what needs it.
-    """
-    languages = _build_or_none(tuple[str, ...], body.get("languages"))
-    if languages is not None and any(language_problems(languages)):
-        languages = None
-    parts = {name: _records_or_none(body, name, kind) for name, kind in _COLLECTIONS.items()}
-    texts: list[tuple[tuple[PathSegment, ...], LocalizedText]] = []
-    for name in ("name", "description"):
-        text = _build_or_none(LocalizedText, body.get(name))
-        if text is not None:
-            texts.append(((name,), text))
-    for name, items in parts.items():
-        for index, item in enumerate(items):
-            if item is not None:
-                texts.extend(texts_of(item, (name, index)))
-    return Parts(
-        languages=languages,
-        texts=texts,
-        phase_keys=_raw_keys(body, "phases"),
-        source_keys=_raw_keys(body, "sources"),
-        **parts,
-    )
-
-
-_COLLECTIONS: dict[str, type] = {
-    "sources": Source,
-    "phases": Phase,
-    "services": Service,
-    "snapshots": MembershipSnapshot,
-    "milestones": Milestone,
-}
-
-
-def _build_or_none(kind: Any, value: object) -> Any:
-    try:
-        return converter().structure(value, kind)
-    except _FAILURES:
-        return None
-
-
-def _records_or_none(body: dict[str, Any], name: str, kind: type) -> tuple[Any, ...]:
-    value = body.get(name, [])
-    if not isinstance(value, list):
-        return (None,)  # nothing to check against: references to it are skipped
-    return tuple(_build_or_none(kind, item) for item in value)
-
-
-def _raw_keys(body: dict[str, Any], name: str) -> frozenset[str] | None:
-    """The keys the document gives a collection's records, or `None` if one is not clear."""
-    value = body.get(name, [])
-    if not isinstance(value, list):
-        return None
-    keys = [item.get("key") if isinstance(item, dict) else None for item in value]
-    if not all(isinstance(key, str) for key in keys):
-        return None
-    return frozenset(str(key) for key in keys)
-
-
-def _in_document_order(problems: list[Problem], document: object) -> list[Problem]:
-    """
-    Sort *problems* as their places come in the document; a missing key after its table.
-
-    A problem's place is the position of each step of its path in its table or
-    list, so only the tables on the problems' paths are looked at, each once.
-    """
-    positions: dict[int, dict[str, int]] = {}  # by table: the position of each key
-
-    def place(path: tuple[PathSegment, ...]) -> tuple[int, ...]:
-        steps: list[int] = []
-        value = document
-        for segment in path:
-            if isinstance(value, dict) and isinstance(segment, str) and segment in value:
-                table = positions.get(id(value))
-                if table is None:
-                    table = positions[id(value)] = {key: i for i, key in enumerate(value)}
-                steps.append(table[segment])
-                value = value[segment]
-            elif isinstance(value, list) and isinstance(segment, int) and segment < len(value):
-                steps.append(segment)
-                value = value[segment]
-            else:  # not in the document (a missing key): after everything in its table
-                steps.append(sys.maxsize)
-                break
-        return tuple(steps)
-
-    return sorted(problems, key=lambda problem: place(problem.path))
-
-
-def network_to_dict(network: Network) -> dict[str, Any]:
-    """
-    Turn *network* into a document: plain `dict`s, lists, strings and numbers.
-
-    Optional values that are not known (`None`) are left out, as TOML needs.
-
-    Examples:
-        >>> network_to_dict(Network(name=LocalizedText({"en": "Coop"}), languages=["en"]))
-        {'format': 1, 'name': {'en': 'Coop'}, 'languages': ['en'], 'sources': [], 'phases': [],
-         'services': [], 'snapshots': [], 'milestones': []}
-
-    """
-    body: dict[str, Any] = converter().unstructure(network)
-    return {"format": FORMAT_VERSION, **body}

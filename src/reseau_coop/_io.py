@@ -7,14 +7,13 @@ import math
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Final, Literal, TypeAlias
+from typing import Final, Literal, TypeAlias
 
 from ._checks import BadNumber
-from ._convert import build_network, network_to_dict
-from ._errors import DataError, PathSegment, Problem, shown
+from ._convert import MAX_DEPTH, TOO_DEEP, network_from_dict, network_to_dict, table
+from ._errors import DataError
 from ._model import Network
 
 Format: TypeAlias = Literal["json", "toml"]
@@ -29,13 +28,6 @@ MAX_DOCUMENT_SIZE: Final = 4 * 1024 * 1024
 A network history is a few kilobytes (the embedded dataset is about 15 KB); a
 larger document is refused before it is parsed, so nothing can exhaust memory, and
 even a document this size full of errors is judged in seconds."""
-
-MAX_DEPTH: Final = 16
-"""The deepest nesting of tables and lists the loaders accept.
-
-The layout itself goes five deep (document → snapshots → snapshot → share → text)."""
-
-_TOO_DEEP = f"not a network history: nested too deeply (more than {MAX_DEPTH} levels)"
 
 # TOML's strings and comments, which may hold anything, dots too. Multi-line strings come
 # first, as the scan goes left to right; each is written over with "0", so that a quoted
@@ -53,36 +45,6 @@ _TOML_STRINGS = re.compile(
 _TOML_LONG_KEY = re.compile(
     rf"(?<![A-Za-z0-9_-])(?:[A-Za-z0-9_-]++[ \t]*+\.[ \t]*+){{{MAX_DEPTH}}}[A-Za-z0-9_-]"
 )
-
-
-class _Table(dict[str, Any]):
-    """A parsed JSON object that remembers the keys it saw more than once."""
-
-    __slots__ = ("duplicates",)
-
-    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
-        super().__init__(pairs)
-        self.duplicates: tuple[str, ...] = ()
-        if len(self) != len(pairs):
-            seen: set[str] = set()
-            again: dict[str, None] = {}  # each key once, in the order first seen twice
-            for key, _ in pairs:
-                if key in seen:
-                    again[key] = None
-                seen.add(key)
-            self.duplicates = tuple(again)
-
-
-def _duplicate_keys(value: object, path: tuple[PathSegment, ...]) -> Iterator[Problem]:
-    if isinstance(value, dict):
-        for key in getattr(value, "duplicates", ()):
-            message = f"key {shown(key)} is given more than once in this object"
-            yield Problem((*path, key), message)
-        for key, item in value.items():
-            yield from _duplicate_keys(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _duplicate_keys(item, (*path, index))
 
 
 def _check_format(format: str) -> Format:  # noqa: A002 - the public parameter's name
@@ -116,20 +78,6 @@ def _text(data: str | bytes | bytearray) -> str:
     return data.removeprefix("\ufeff")
 
 
-def _check_depth(document: object) -> None:
-    """Refuse a document nested deeper than MAX_DEPTH, without recursion."""
-    if not isinstance(document, (dict, list)):
-        return
-    stack: list[tuple[object, int]] = [(document, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            raise DataError.single(_TOO_DEEP)
-        children = value.values() if isinstance(value, dict) else value
-        assert isinstance(children, Iterable)  # noqa: S101 - only tables and lists are stacked
-        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
-
-
 def _parse_float(literal: str) -> float | BadNumber:
     """
     A float as written, or the literal kept as a `BadNumber` when no float holds it.
@@ -151,40 +99,36 @@ def _parse_float(literal: str) -> float | BadNumber:
     return number
 
 
-def _parse_json(text: str) -> tuple[object, list[Problem]]:
+def _parse_json(text: str) -> object:
     try:
-        document = json.loads(
-            text, object_pairs_hook=_Table, parse_constant=BadNumber, parse_float=_parse_float
+        return json.loads(
+            text, object_pairs_hook=table, parse_constant=BadNumber, parse_float=_parse_float
         )
     except json.JSONDecodeError as exc:
         message = f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
         raise DataError.single(message) from None
     except RecursionError:
-        raise DataError.single(_TOO_DEEP) from None
+        raise DataError.single(TOO_DEEP) from None
     except ValueError as exc:  # integers longer than Python's digit limit
         message = f"not valid JSON: {exc}"
         raise DataError.single(message) from None
-    _check_depth(document)
-    return document, list(_duplicate_keys(document, ()))
 
 
-def _parse_toml(text: str) -> tuple[object, list[Problem]]:
+def _parse_toml(text: str) -> object:
     import tomllib  # noqa: PLC0415 - imported when TOML is used, to keep `import` fast
 
     # tomllib's time and memory grow with the square of a dotted key's length (an 80 KB
     # file of long dotted keys needs gigabytes), so such a key is refused before it runs:
     # it would nest deeper than MAX_DEPTH, which no network history does.
     if _TOML_LONG_KEY.search(_TOML_STRINGS.sub("0", text)):
-        raise DataError.single(_TOO_DEEP)
+        raise DataError.single(TOO_DEEP)
     try:
-        document = tomllib.loads(text, parse_float=_parse_float)
+        return tomllib.loads(text, parse_float=_parse_float)
     except tomllib.TOMLDecodeError as exc:
         message = f"not valid TOML: {exc}"
         raise DataError.single(message) from None
     except RecursionError:
-        raise DataError.single(_TOO_DEEP) from None
-    _check_depth(document)
-    return document, []
+        raise DataError.single(TOO_DEEP) from None
 
 
 def loads(data: str | bytes, format: Format = "json") -> Network:  # noqa: A002 - public name
@@ -218,8 +162,7 @@ def loads(data: str | bytes, format: Format = "json") -> Network:  # noqa: A002 
     """
     kind = _check_format(format)
     text = _text(data)
-    document, found = _parse_json(text) if kind == "json" else _parse_toml(text)
-    return build_network(document, found)
+    return network_from_dict(_parse_json(text) if kind == "json" else _parse_toml(text))
 
 
 def dumps(network: Network, format: Format = "json") -> str:  # noqa: A002 - public name

@@ -91,12 +91,14 @@ class ServiceKind(enum.Enum):
 
 def _seq(value: Iterable[Any]) -> tuple[Any, ...]:
     """Turn any iterable but a string or a mapping into a tuple; leave the rest for checks."""
+    if type(value) is tuple:
+        return value
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
         return value  # type: ignore[return-value]
     return tuple(value)
 
 
-class _Provenance:
+class Provenance:
     """
     What the records that carry provenance share.
 
@@ -130,7 +132,7 @@ class _Provenance:
 
 
 def _to_pairs(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
-    if isinstance(value, Mapping):
+    if type(value) is dict or isinstance(value, Mapping):
         return tuple(value.items())
     return _seq(value)
 
@@ -225,7 +227,7 @@ class Source:
 
 
 @frozen(kw_only=True)
-class Phase(_Provenance):
+class Phase(Provenance):
     """
     A phase of the network's development: a closed span of calendar years.
 
@@ -278,7 +280,7 @@ class Phase(_Provenance):
 
 
 @frozen(kw_only=True)
-class Service(_Provenance):
+class Service(Provenance):
     """
     A service the network offers.
 
@@ -329,7 +331,7 @@ class Share:
 
 
 @frozen(kw_only=True)
-class MembershipSnapshot(_Provenance):
+class MembershipSnapshot(Provenance):
     """
     The number of member organisations at one point of the history.
 
@@ -363,7 +365,7 @@ class MembershipSnapshot(_Provenance):
 
 
 @frozen(kw_only=True)
-class Milestone(_Provenance):
+class Milestone(Provenance):
     """A dated event of the network's history, such as the merger it came out of."""
 
     key: str

@@ -18,6 +18,7 @@ from typing import Any, Final, Union, get_args, get_origin
 
 import attrs
 
+from ._checks import LANGUAGE_TAG
 from ._convert import FORMAT_VERSION, converter
 from ._model import MAX_COUNT, MAX_YEAR, MIN_YEAR, LocalizedText, Network
 
@@ -46,7 +47,7 @@ LOADER_RULES: Final = (
 )
 
 _YEAR: Final = {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR}
-_LANGUAGE_TAG: Final = "^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
+_LANGUAGE_TAG: Final = f"^{LANGUAGE_TAG}$"
 
 # Constraints that depend on what a field means, by its name (the same in every record).
 _BY_NAME: Final[dict[str, dict[str, Any]]] = {
