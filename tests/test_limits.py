@@ -8,18 +8,25 @@ problems, not with the size of the input.
 from __future__ import annotations
 
 import json
+import sys
 import textwrap
+from collections.abc import Callable
+from types import FrameType
+from typing import TYPE_CHECKING
 
 import pytest
 import tomli_w
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reseau_coop import DataError, loads
+from reseau_coop import DataError, _convert, loads
 from reseau_coop._convert import MAX_DEPTH
 from reseau_coop._errors import MAX_SHOWN_CHARS
 
 from .helpers import run_python
+
+if TYPE_CHECKING:
+    from _typeshed import TraceFunction
 from .strategies import json_values
 
 HEAD = '{"format": 1, "name": {"en": "X"}, "languages": ["en"], '
@@ -29,6 +36,116 @@ def _problems(text: str | bytes, fmt: str = "json") -> DataError:
     with pytest.raises(DataError) as ei:
         loads(text, fmt)  # type: ignore[arg-type]
     return ei.value
+
+
+# ---------------------------------------------------------------- linear work
+
+
+def _snapshots(items: list[str]) -> str:
+    return HEAD + '"snapshots": [' + ", ".join(items) + "]}"
+
+
+SHAPES: dict[str, Callable[[int], str]] = {
+    "valid snapshots": lambda n: _snapshots(
+        [f'{{"year": {year}, "members": {year}}}' for year in range(1, n + 1)]
+    ),
+    "tiny tables": lambda n: _snapshots(["{}"] * n),
+    "integers": lambda n: _snapshots(["1"] * n),
+    "unknown keys": lambda n: _snapshots(
+        ['{"year": 1, "members": 1, ' + ", ".join(f'"k{i}": 1' for i in range(n)) + "}"]
+    ),
+    "duplicate keys": lambda n: _snapshots(
+        ['{"year": 1, "members": 1, ' + ", ".join(f'"k{i // 2}": 1' for i in range(n)) + "}"]
+    ),
+    "a long key": lambda n: HEAD + json.dumps("k" * 100 * n) + ": 1}",
+    "languages and texts": lambda n: json.dumps(
+        {
+            "format": 1,
+            "name": {"aa-0": "X"},
+            "languages": [f"aa-{i}" for i in range(n)],
+            "phases": [{"key": f"p{i}", "name": {"zz": "P"}, "start": 2000} for i in range(n)],
+        }
+    ),
+    "unknown references": lambda n: json.dumps(
+        {
+            "format": 1,
+            "name": {"en": "X"},
+            "languages": ["en"],
+            "sources": [{"key": f"s{i}", "title": {"en": "S"}} for i in range(n)],
+            "snapshots": [{"year": i + 1, "members": 1, "source": "zz"} for i in range(n)],
+        }
+    ),
+    "typos and errors": lambda n: _snapshots(['{"yaer": 1, "members": -1, "membres": 2}'] * n),
+    "deep lists": lambda n: _snapshots(["[" * 13 + "]" * 13] * n),
+}
+
+
+def _work(text: str) -> tuple[int, str]:
+    """Lines of Python run to judge *text* (a count, not a time), and the error's message."""
+    lines = 0
+
+    def trace(_frame: FrameType, event: str, _arg: object) -> TraceFunction:
+        nonlocal lines
+        lines += event == "line"
+        return trace
+
+    before = sys.gettrace()  # coverage's, when it runs
+    sys.settrace(trace)
+    try:
+        loads(text)
+        message = ""
+    except DataError as error:
+        message = str(error)
+    finally:
+        sys.settrace(before)
+    return lines, message
+
+
+@pytest.mark.parametrize("shape", SHAPES.values(), ids=list(SHAPES))
+def test_work_grows_linearly(shape: Callable[[int], str]) -> None:
+    """Four times the items, four times the work (lines of Python run), whatever the shape."""
+    small, _ = _work(shape(500))
+    large, message = _work(shape(2_000))
+
+    assert large < 4.6 * small
+    assert len(message) < 30_000  # the first 100 problems, each shortened
+
+
+def test_any_shape_of_the_largest_size_in_bounded_memory() -> None:
+    """4 MiB of the worst shapes is judged within 1 GiB of memory, each in a few seconds."""
+    code = textwrap.dedent(
+        """
+        import resource
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+        import reseau_coop
+        head = '{"format": 1, "name": {"en": "X"}, "languages": ["en"], "snapshots": ['
+        size = reseau_coop._io.MAX_DOCUMENT_SIZE - 100
+        for item in ("{}", "1", '{"yaer": 1, "members": -1}', "[" * 13 + "]" * 13):
+            count = size // (len(item) + 1)
+            try:
+                reseau_coop.loads(head + ",".join([item] * count) + "]}")
+            except reseau_coop.DataError as error:
+                print(len(error.problems), error.problems[-1].message)
+        """
+    )
+    result = run_python(code)
+
+    lines = result.stdout.splitlines()
+    assert 4 == len(lines)
+    assert all(line.startswith("100001 reading stopped after 100,000 problems") for line in lines)
+
+
+def test_reading_stops_after_many_problems(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past MAX_PROBLEMS, reading stops, and the last problem says so; those found are kept."""
+    monkeypatch.setattr(_convert, "MAX_PROBLEMS", 50)
+
+    error = _problems(_snapshots(["1"] * 200))
+
+    assert 51 == len(error.problems)
+    assert [f"$.snapshots[{i}]" for i in range(50)] == [p.where for p in error.problems[:50]]
+    assert "reading stopped after 50 problems: the document may hold more" == (
+        error.problems[-1].message
+    )
 
 
 # ---------------------------------------------------------------- TOML key paths
