@@ -89,19 +89,20 @@ class _Table:
     def __init__(self, phases: tuple[Phase, ...]) -> None:
         self.phases = phases
         self.first = phases[0].start if phases else 0
-        last = max((phase.end or phase.start for phase in phases), default=-1)
+        ends = [phase.start if phase.end is None else phase.end for phase in phases]
         self.open = len(phases) - 1 if phases and phases[-1].end is None else -1
         code = "b" if len(phases) < 2**7 else "h" if len(phases) < 2**15 else "q"
-        self.later = array(code, [-1]) * (last + 1 - self.first)
-        self.earlier = array(code, [-1]) * (last + 1 - self.first)
-        for index, phase in enumerate(phases):
-            self._place(self.later, index, phase, last)
-        for index, phase in reversed(list(enumerate(phases))):  # the earlier phase wins now
-            self._place(self.earlier, index, phase, last)
-
-    def _place(self, table: array[int], index: int, phase: Phase, last: int) -> None:
-        start, stop = phase.start - self.first, (phase.end or last) + 1 - self.first
-        table[start:stop] = array(table.typecode, [index]) * (stop - start)
+        size = max(ends, default=-1) + 1 - self.first
+        self.later = array(code, [-1]) * size
+        self.earlier = array(code, [-1]) * size
+        spans = [
+            (index, phase.start - self.first, end + 1 - self.first)
+            for index, (phase, end) in enumerate(zip(phases, ends, strict=True))
+        ]
+        for index, start, stop in spans:
+            self.later[start:stop] = array(code, [index]) * (stop - start)
+        for index, start, stop in reversed(spans):  # the earlier phase wins the year it shares
+            self.earlier[start:stop] = array(code, [index]) * (stop - start)
 
     def rule(self, boundary: str) -> array[int]:
         """The positions that *boundary* names."""
