@@ -70,7 +70,7 @@ def bench_phase_at(repeat: int) -> dict[str, float]:
 
     year = 2015
     assert bare(year) is phase_at(net, year)
-    funcs = {
+    funcs: dict[str, Callable[[], object]] = {
         "bisect": functools.partial(bare, year),
         "phase_at": functools.partial(phase_at, net, year),
     }

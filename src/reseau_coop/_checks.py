@@ -239,6 +239,8 @@ def check_year(value: object) -> str | None:
 
 def check_count(value: object) -> str | None:
     """A count of members: 0 or more, at most the largest integer a float holds."""
+    if type(value) is int and 0 <= value <= MAX_COUNT:
+        return None
     return _count(value, "a count of members cannot be negative", 0)
 
 
@@ -248,13 +250,13 @@ def check_positive(value: object) -> str | None:
 
 
 def _count(value: object, words: str, least: int) -> str | None:
-    if type(value) is int and least <= value <= MAX_COUNT:
-        return None
     if not is_int(value):
         return expected("an integer", value)
     if value < least:
         return f"{words}, got {number(value)}"
-    return f"{number(value)} is more than the largest count, {MAX_COUNT:,} (2**53 - 1)"
+    if value > MAX_COUNT:
+        return f"{number(value)} is more than the largest count, {MAX_COUNT:,} (2**53 - 1)"
+    return None
 
 
 def check_tag(value: object) -> str | None:
