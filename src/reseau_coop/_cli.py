@@ -852,6 +852,8 @@ def _describe(exc: BaseException, parser: argparse.ArgumentParser) -> tuple[list
         where = exc.parser or parser
         return [*where.format_usage().splitlines(), f"{where.prog}: error: {exc}"], 2
     if isinstance(exc, DataError):
+        if len(exc.problems) == 1 and not exc.problems[0].path:  # the file as a whole
+            return [f"{PROG}: error: invalid {exc.subject}: {exc.problems[0].message}"], 1
         first = str(exc).splitlines()[0]
         return [f"{PROG}: error: {first}", *_problem_lines(exc.problems)], 1
     return [f"{PROG}: error: {_reason(exc)}"], 1
