@@ -656,9 +656,9 @@ def _export_format(args: argparse.Namespace) -> str:
             )
             raise _UsageError(msg)
         return kind
-    if args.output is not None and _suffix(args.output) != args.format:
+    if args.output is not None and _suffix(args.output) in set(known) - {args.format}:
         msg = f"--format {args.format} does not match the suffix of {args.output}"
-        raise _UsageError(msg)
+        raise _UsageError(msg)  # a name without a known suffix (/dev/stdout) is fine
     format_: str = args.format
     return format_
 
@@ -763,7 +763,7 @@ def _stdin_network(data_format: Format | None) -> Network:
     """The network on standard input, in *data_format* (JSON by default)."""
     stream = sys.stdin
     if stream is None:
-        raise OSError(errno.EBADF, "standard input is closed")
+        raise OSError(errno.EBADF, "it is closed")
     source = getattr(stream, "buffer", stream)
     data = source.read(MAX_DOCUMENT_SIZE + 1)  # never more than the limit
     try:

@@ -9,6 +9,7 @@ passes through `visible()`, so text from a data file cannot drive the terminal.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -164,8 +165,16 @@ class Stream:
             raise self._error(exc) from None
 
     def _write_bytes(self, buffer: BinaryIO, data: bytes) -> None:
+        # Under PYTHONUNBUFFERED the "buffer" is the raw file, whose write() may write
+        # only part of the bytes (a pipe whose reader leaves, a signal): go on until
+        # every byte is out or an error says why not.
+        view = memoryview(data)
         try:
-            buffer.write(data)
+            while view:
+                written = buffer.write(view)
+                if written is None:  # a non-blocking stream that is full
+                    raise BlockingIOError(errno.EAGAIN, os.strerror(errno.EAGAIN))
+                view = view[written:]
         except BrokenPipeError:
             raise
         except (OSError, ValueError) as exc:

@@ -132,6 +132,8 @@ def csv_text(network: Network, table: Table, *, lang: str | None = None) -> str:
     """
     One table of *network* as CSV text: a header row, then `records`' rows.
 
+    The dialect is RFC 4180's (and spreadsheets'): rows end with CRLF, and a cell
+    holding a comma, a quote, a CR or a LF is quoted, so text can never split a row.
     Text cells go through `csv_cell`, so a cell never starts a formula; `None` (not
     known) is an empty cell.
 
@@ -142,7 +144,7 @@ def csv_text(network: Network, table: Table, *, lang: str | None = None) -> str:
 
     """
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS[table], lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS[table])  # RFC 4180: CRLF, quoted CR
     writer.writeheader()
     for row in records(network, table, lang=lang):
         writer.writerow({key: csv_cell(value) for key, value in row.items()})
