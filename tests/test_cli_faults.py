@@ -632,3 +632,116 @@ def test_unknown_errors_never_show_a_traceback_from_a_process(tmp_path: Path) ->
 def test_the_errno_of_a_full_disk_is_known() -> None:
     """Sanity: the message the tests expect is this system's strerror(ENOSPC)."""
     assert "No space left on device" == os.strerror(errno.ENOSPC)
+
+
+# ---------------------------------------------------------------- in this process
+
+
+@pytest.mark.parametrize("binary", [True, False], ids=["bytes", "text"])
+def test_standard_input_in_process(binary: bool, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: FBT001
+    """`--data -` reads sys.stdin's bytes when it has them, its text otherwise."""
+    document = dumps(default_network(), "toml")
+    stdin: Any = (
+        io.TextIOWrapper(io.BytesIO(document.encode()), encoding="utf-8")
+        if binary
+        else io.StringIO(document)
+    )
+    monkeypatch.setattr(sys, "stdin", stdin)
+
+    status, out, _ = in_process("--data", "-", "--data-format", "toml", "export")
+
+    assert 0 == status
+    assert default_network() == loads(out)
+
+
+def test_closed_standard_input_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With sys.stdin closed (None), `--data -` is one line; `validate -` one more problem."""
+    monkeypatch.setattr(sys, "stdin", None)
+
+    status, _, err = in_process("--data", "-")
+    checked, report, _ = in_process("validate", "-", "--lang", "en")
+
+    assert (1, "reseau-coop: error: cannot read <stdin>: it is closed\n") == (status, err)
+    assert (1, "<stdin>: 1 problem\n  $: cannot read the file: it is closed\n") == (
+        checked,
+        report,
+    )
+
+
+def test_a_failing_stderr_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the error cannot be written either, the status still says what happened."""
+
+    class Full(io.StringIO):
+        def write(self, _text: str) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(sys, "stderr", Full())
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+
+    assert 1 == main(["phase", "3000"])
+    assert 2 == main(["phase", "x"])
+
+
+def test_an_os_error_from_anywhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An OSError nothing else named is one line with its reason."""
+
+    def failing(*_args: object) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr("reseau_coop._cli.growth", failing)
+
+    assert (1, "", "reseau-coop: error: Input/output error\n") == in_process("growth")
+
+
+def test_help_is_a_status_not_an_exit(capsys: pytest.CaptureFixture[str]) -> None:
+    """`main` returns 0 for --help and --version, as it returns every status."""
+    assert (0, 0) == (main(["--help"]), main(["--version"]))
+    assert "usage: reseau-coop" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (BrokenPipeError(), (141, "")),
+        (
+            OSError(errno.ENOSPC, "No space left on device"),
+            (1, "reseau-coop: error: cannot write to standard output: No space left on device\n"),
+        ),
+    ],
+    ids=["broken pipe", "full"],
+)
+def test_a_failing_stdout_in_process(
+    error: OSError, expected: tuple[int, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same mapping in this process: a broken pipe is quiet (141), a full stdout one line."""
+
+    class Failing(io.StringIO):
+        def write(self, _text: str) -> int:
+            raise error
+
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", Failing())
+    monkeypatch.setattr(sys, "stderr", err)
+
+    status = main(["export"])
+
+    assert expected == (status, err.getvalue())
+
+
+def test_written_as_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`-o FILE --json` says what it wrote as a JSON object."""
+    target = tmp_path / "out.toml"
+
+    status = main(["export", "-o", str(target), "--json"])
+
+    assert 0 == status
+    assert {"written": str(target), "format": "toml"} == json.loads(capsys.readouterr().out)
+    assert default_network() == reseau_coop.load(target)
+
+
+def test_a_table_without_csv_is_a_usage_error() -> None:
+    """`--table` means nothing for JSON or TOML: exit 2, rather than ignored."""
+    status, _, err = in_process("export", "--table", "phases")
+
+    assert 2 == status
+    assert "--table goes with --format csv" in err

@@ -821,7 +821,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = top.parse_args(argv)
             status = _run(args, out)
         except SystemExit as exc:  # --help and --version, after printing
-            status = exc.code if isinstance(exc.code, int) else 0
+            status = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
         out.flush()
     except BaseException as exc:  # noqa: BLE001 - the one place failures become messages
         return _failure(exc, out, err, (args.parser if args is not None else top))
@@ -868,4 +868,4 @@ def _reason(exc: BaseException) -> str:
         return exc.strerror or str(exc)
     if isinstance(exc, Exception):
         return f"unexpected {type(exc).__name__}: {exc} (please report it)"
-    raise exc  # SystemExit from elsewhere, GeneratorExit: not ours to turn into a message
+    raise exc  # pragma: no cover - GeneratorExit and the like: not ours to turn into words
