@@ -66,7 +66,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     try:
         try:
             if old is not None:
-                os.fchmod(descriptor, stat.S_IMODE(old.st_mode))
+                _keep_mode(descriptor, temporary, stat.S_IMODE(old.st_mode))
             _write_all(descriptor, data)
             _sync(descriptor)
         finally:
@@ -90,6 +90,13 @@ def _create(target: Path) -> tuple[int, Path]:
             continue
     message = "no free name for a temporary file"  # pragma: no cover - 100 clashes of 48 bits
     raise FileExistsError(errno.EEXIST, message, str(target.parent))  # pragma: no cover
+
+
+def _keep_mode(descriptor: int, temporary: Path, mode: int) -> None:
+    if hasattr(os, "fchmod"):  # by descriptor: nothing swapped in under the name is touched
+        os.fchmod(descriptor, mode)
+    else:  # pragma: no cover - Windows before Python 3.13
+        temporary.chmod(mode)
 
 
 def _write_all(descriptor: int, data: bytes) -> None:
