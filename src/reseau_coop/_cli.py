@@ -34,7 +34,7 @@ from ._model import LocalizedText, MembershipSnapshot, Network, Phase, Qualifier
 from ._output import OutputError, Stream, machine_json
 from ._records import TABLES, csv_text
 from ._schema import json_schema_text
-from ._words import SIGNS, describe_growth, integer, percent
+from ._words import SIGNS, describe_growth, duration, growth_figures, integer, percent
 from ._write import write_atomic
 
 if TYPE_CHECKING:
@@ -58,11 +58,11 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "phase": "Phase",
         "members_end": "Membres à la fin",
         "services": "Services",
-        "since": "depuis la",
+        "since": "depuis",
         "no_date": "date inconnue",
         "flagship": "phare",
         "membership": "Membrariat",
-        "dated_by": "daté par la",
+        "dated_by": "daté par",
         "growth": "Croissance",
         "legend": "≈ environ · ≥ au moins · ≤ au plus · ≲ près de, au plus",
         "members": "Membres",
@@ -70,9 +70,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "ratio": "Rapport",
         "percent": "Variation en %",
         "cagr": "Croissance annuelle",
-        "per_year": "par an",
         "doubling": "Doublement",
-        "years_unit": "ans",
         "figures": "Chiffres",
         "shared": "{year} est aussi dans {other}\u00a0: la phase qui commence l’emporte "
         "(--all pour les deux).",
@@ -91,11 +89,11 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "phase": "Phase",
         "members_end": "Members at end",
         "services": "Services",
-        "since": "since the",
+        "since": "since",
         "no_date": "date unknown",
         "flagship": "flagship",
         "membership": "Membership",
-        "dated_by": "dated by the",
+        "dated_by": "dated by",
         "growth": "Growth",
         "legend": "≈ about · ≥ at least · ≤ at most · ≲ nearly, at most",
         "members": "Members",
@@ -103,9 +101,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "ratio": "Ratio",
         "percent": "Percent change",
         "cagr": "Yearly growth",
-        "per_year": "a year",
         "doubling": "Doubling time",
-        "years_unit": "years",
         "figures": "Figures",
         "shared": "{year} is also in {other}: the phase that begins wins (--all for both).",
         "valid": "valid",
@@ -390,6 +386,7 @@ def _growth_json(value: Growth, lang: str) -> dict[str, Any]:
         "cagr": value.cagr,
         "doubling_time": value.doubling_time,
         "qualifier": value.qualifier.value,
+        "doubling_time_qualifier": value.doubling_time_qualifier.value,
         "sentence": describe_growth(value, lang),
     }
 
@@ -398,7 +395,7 @@ def _growth_json(value: Growth, lang: str) -> dict[str, Any]:
 
 
 def _summary(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> None:
-    whole = growth(net) if net.snapshots else None
+    whole = growth(net) if len(net.snapshots) > 1 else None  # one snapshot is not a growth
     if args.json:
         conv = converter()
         document = {
@@ -476,7 +473,7 @@ def _service_line(
     if service.introduced is not None and service.introduced in phases:
         phase = phases[service.introduced]
         name = _text(phase.name, lang)
-        parts.append(f"— {label['since']} {name[0].lower()}{name[1:]} ({phase.span})")
+        parts.append(f"— {label['since']}{label['colon']} {name} ({phase.span})")
     else:
         parts.append(f"— {label['no_date']}")
     if service.flagship:
@@ -495,7 +492,7 @@ def _membership(net: Network, lang: str) -> Iterator[str]:
         if snapshot.phase is not None and snapshot.phase in phases:
             name = _text(phases[snapshot.phase].name, lang)
             if snapshot.dating.value == "phase":
-                notes.append(f"{label['dated_by']} {name[0].lower()}{name[1:]}")
+                notes.append(f"{label['dated_by']}{label['colon']} {name}")
         if snapshot.share is not None:
             share = snapshot.share
             hedged = hedged or share.qualifier is not Qualifier.EXACT
@@ -564,7 +561,7 @@ def _growth(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> N
 def _growth_lines(value: Growth, lang: str) -> Iterator[str]:
     label = LABELS[lang]
     span = f"{value.start.year}–{value.end.year}"
-    head = f"{label['growth']} {span} ({value.years} {label['years_unit']})"
+    head = f"{label['growth']} {span} ({duration(value.years, lang)})"
     if value.phase is not None:
         head += f" · {_text(value.phase.name, lang)}"
     yield head
@@ -573,19 +570,13 @@ def _growth_lines(value: Growth, lang: str) -> Iterator[str]:
         return f"  {label[name]:<21}{text}"
 
     yield row("members", f"{_figure(value.start, lang)} → {_figure(value.end, lang)}")
-    yield row("change", f"{value.change:+,}".replace(",", "\u202f" if lang == "fr" else ","))
-    if value.ratio is not None:
-        ratio = f"{value.ratio:.2f}".replace(".", "," if lang == "fr" else ".")
-        yield row("ratio", f"×{ratio}")
-    if value.percent is not None:
-        sign = "+" if value.percent >= 0 else "−"
-        yield row("percent", f"{sign}{percent(abs(value.percent), lang, 1)}")
-    if value.cagr is not None:
-        yield row("cagr", f"{percent(value.cagr * 100, lang, 1)} {label['per_year']}")
-    if value.doubling_time is not None:
-        years = f"{value.doubling_time:.1f}".replace(".", "," if lang == "fr" else ".")
-        yield row("doubling", f"{years} {label['years_unit']}")
-    yield row("figures", QUALIFIER_WORDS[lang][value.qualifier])
+    for name, text in growth_figures(value, lang).items():
+        yield row(name, text)
+    bounds = QUALIFIER_WORDS[lang][value.qualifier]
+    if value.doubling_time is not None and value.doubling_time_qualifier != value.qualifier:
+        doubling = QUALIFIER_WORDS[lang][value.doubling_time_qualifier]
+        bounds += f" · {label['doubling'].lower()}{label['colon']} {doubling}"
+    yield from _wrap(row("figures", bounds), "", " " * 23)
     yield from _wrap(describe_growth(value, lang), "  ")
 
 
