@@ -31,29 +31,25 @@ thousands.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Final, Literal, TypeAlias
+from typing import Literal, TypeAlias
 
 from ._metrics import Growth
 from ._model import Qualifier
-
-Language: TypeAlias = Literal["fr", "en"]
-LANGUAGES: Final = ("fr", "en")
-
-NNBSP: Final = "\u202f"  # narrow no-break space: before % and between thousands, in French
-NBSP: Final = "\u00a0"  # no-break space: before a colon, in French
-MINUS: Final = "\u2212"  # the minus sign, not the hyphen
-
-MULTIPLES: Final[dict[int, tuple[str, str]]] = {
-    2: ("doublé", "doubled"),
-    3: ("triplé", "tripled"),
-    4: ("quadruplé", "quadrupled"),
-    5: ("quintuplé", "quintupled"),
-    6: ("sextuplé", "sextupled"),
-    7: ("septuplé", "septupled"),
-    8: ("octuplé", "octupled"),
-    9: ("nonuplé", "nonupled"),
-    10: ("décuplé", "decupled"),
-}
+from ._text import (
+    HEDGE_WORDS_EN,
+    HEDGE_WORDS_FR,
+    LANGUAGES,
+    MULTIPLES,
+    Language,
+    colon,
+    decimal,
+    duration,
+    hedge,
+    integer,
+    percent,
+    spoken,
+    words,
+)
 
 Hedge: TypeAlias = Literal["", "more than", "nearly"]
 
@@ -90,153 +86,11 @@ def whole_multiple(end: int, start: int) -> tuple[Hedge, int] | None:
 
 def _language(growth: Growth, lang: str | None) -> Language:
     wanted = growth.language if lang is None else lang
-    primary = wanted.split("-")[0].lower() if isinstance(wanted, str) else wanted
-    if primary == "fr":
-        return "fr"
-    if primary == "en":
-        return "en"
-    msg = f"describe_growth speaks {list(LANGUAGES)}, not {wanted!r}; pass lang='fr' or 'en'"
-    raise ValueError(msg)
-
-
-def _is_french(lang: str) -> bool:
-    return lang.split("-", maxsplit=1)[0].lower() == "fr"
-
-
-def integer(value: int, lang: str, *, signed: bool = False) -> str:
-    """
-    An integer with the thousands separator of *lang*; with *signed*, "+" before a rise.
-
-    Examples:
-        >>> integer(12000, "fr"), integer(12000, "en"), integer(-5, "en", signed=True)
-        ('12\u202f000', '12,000', '\u22125')
-        >>> integer(86, "en", signed=True), integer(0, "en", signed=True)
-        ('+86', '0')
-
-    """
-    text = f"{abs(value):,}"
-    if _is_french(lang):
-        text = text.replace(",", NNBSP)
-    if value < 0:
-        return MINUS + text
-    return f"+{text}" if signed and value > 0 else text
-
-
-def _rounded(value: float | Fraction, places: int, distinct_from: int) -> tuple[Fraction, int]:
-    """
-    *value* rounded to *places* decimals, or to more if that would make it read *distinct_from*.
-
-    Returns the rounded value (exact) and the decimals it was rounded to. Ties go to
-    the even digit, as Python's own formatting does.
-    """
-    exact = Fraction(value)
-    if exact != distinct_from:
-        while round(exact, places) == distinct_from:
-            places += 1
-    return round(exact, places), places
-
-
-def decimal(value: float | Fraction, lang: str, places: int = 1, *, distinct_from: int = 0) -> str:
-    """
-    A number with *places* decimals (none when they are zeros), in *lang*'s style.
-
-    A number that is not *distinct_from* (0 by default; 1 for a ratio) never
-    reads as it: it gets as many more decimals as it takes to tell it apart. A
-    number that rounds to 0 has no sign, and a negative one takes a true minus
-    sign. The number is rounded once, from its exact value, so a `Fraction`
-    keeps every digit.
-
-    Examples:
-        >>> decimal(2.5, "fr"), decimal(2.5, "en"), decimal(3.0, "fr")
-        ('2,5', '2.5', '3')
-        >>> decimal(0.004, "en"), decimal(-0.004, "en"), decimal(Fraction(1001, 1000), "en", 2)
-        ('0.004', '\u22120.004', '1')
-        >>> decimal(Fraction(1001, 1000), "en", 2, distinct_from=1)
-        '1.001'
-
-    """
-    rounded, places = _rounded(value, places, distinct_from)
-    scaled = int(rounded * 10**places)
-    whole, part = divmod(abs(scaled), 10**places)
-    text = integer(whole, lang)
-    digits = f"{part:0{places}d}".rstrip("0") if places else ""
-    if digits:
-        text += ("," if _is_french(lang) else ".") + digits
-    return MINUS + text if scaled < 0 else text
-
-
-def percent(
-    value: float | Fraction, lang: str, places: int | None = None, *, signed: bool = False
-) -> str:
-    """
-    A percentage: `"17 %"` (with U+202F) in French, `"17%"` in English.
-
-    Whole percent, or one decimal under 10 %, unless *places* says otherwise; a
-    percentage that is not 0 never reads 0 (see `decimal`). With *signed*, a rise
-    is written with "+".
-
-    Examples:
-        >>> percent(16.67, "fr"), percent(16.67, "en"), percent(2.54, "en")
-        ('17\u202f%', '17%', '2.5%')
-        >>> percent(0.012, "en"), percent(-1e-9, "en", 1), percent(150, "en", signed=True)
-        ('0.01%', '\u22120.000000001%', '+150%')
-
-    """
-    if places is None:
-        places = 0 if abs(Fraction(value)) >= 10 else 1  # noqa: PLR2004
-    number = decimal(value, lang, places)
-    if signed and value > 0:
-        number = f"+{number}"
-    return f"{number}{NNBSP}%" if _is_french(lang) else f"{number}%"
-
-
-def duration(value: float | Fraction, lang: str, places: int = 1) -> str:
-    """
-    A number of years, with the unit agreeing with the number shown.
-
-    English has "1 year" and "2 years" ("1.5 years"); French has the singular
-    below 2 ("1 an", "1,5 an", "2 ans").
-
-    Examples:
-        >>> duration(1, "en"), duration(15, "en"), duration(5.29, "en")
-        ('1 year', '15 years', '5.3 years')
-        >>> duration(1, "fr"), duration(1.5, "fr"), duration(2, "fr")
-        ('1 an', '1,5 an', '2 ans')
-
-    """
-    rounded, _ = _rounded(value, places, 0)
-    number = decimal(value, lang, places)
-    if _is_french(lang):
-        return f"{number} {'an' if abs(rounded) < 2 else 'ans'}"  # noqa: PLR2004
-    return f"{number} {'year' if abs(rounded) == 1 else 'years'}"
-
-
-SIGNS: Final = {
-    Qualifier.EXACT: "",
-    Qualifier.APPROXIMATE: "≈ ",
-    Qualifier.AT_LEAST: "≥ ",
-    Qualifier.AT_MOST: "≤ ",
-    Qualifier.NEARLY: "≲ ",
-}
-"""The sign a figure's hedge is shown with, in tables and charts: `≈ 35`."""
-
-_FR_HEDGES: Final = {
-    Qualifier.EXACT: ("", "de "),
-    Qualifier.APPROXIMATE: ("environ ", "d’environ "),
-    Qualifier.AT_LEAST: ("au moins ", "d’au moins "),
-    Qualifier.AT_MOST: ("au plus ", "d’au plus "),
-    Qualifier.NEARLY: ("près de ", "de près de "),
-}
-_EN_HEDGES: Final = {
-    Qualifier.EXACT: "",
-    Qualifier.APPROXIMATE: "about ",
-    Qualifier.AT_LEAST: "at least ",
-    Qualifier.AT_MOST: "at most ",
-    Qualifier.NEARLY: "nearly ",
-}
-
-
-PER_YEAR: Final = {"fr": "par an", "en": "a year"}
+    found = spoken(wanted)
+    if found is None:
+        msg = f"describe_growth speaks {list(LANGUAGES)}, not {wanted!r}; pass lang='fr' or 'en'"
+        raise ValueError(msg)
+    return found
 
 
 def growth_figures(growth: Growth, lang: str) -> dict[str, str]:
@@ -258,8 +112,7 @@ def growth_figures(growth: Growth, lang: str) -> dict[str, str]:
 
     """
     start, end = growth.start.members, growth.end.members
-    sign = SIGNS[growth.qualifier]
-    french = _is_french(lang)
+    sign = hedge("", growth.qualifier)
     cells = {"change": sign + integer(growth.change, lang, signed=True)}
     if start > 0:
         ratio = decimal(Fraction(end, start), lang, 2, distinct_from=1)
@@ -268,11 +121,10 @@ def growth_figures(growth: Growth, lang: str) -> dict[str, str]:
         cells["percent"] = sign + change
     if growth.cagr is not None:
         rate = percent(growth.cagr * 100, lang, 1)
-        cells["cagr"] = f"{sign}{rate} {PER_YEAR['fr' if french else 'en']}"
+        cells["cagr"] = f"{sign}{rate} {words(lang)['per_year']}"
     if growth.doubling_time is not None:
-        cells["doubling"] = SIGNS[growth.doubling_time_qualifier] + duration(
-            growth.doubling_time, lang
-        )
+        doubling = duration(growth.doubling_time, lang)
+        cells["doubling"] = hedge(doubling, growth.doubling_time_qualifier)
     return cells
 
 
@@ -280,8 +132,8 @@ def _figure(members: int, qualifier: Qualifier, lang: Language, *, after_de: boo
     """A count with its hedge: "environ 35", "d’environ 35" (after "de"), "about 35"."""
     number = integer(members, lang)
     if lang == "en":
-        return f"{_EN_HEDGES[qualifier]}{number}"
-    plain, with_de = _FR_HEDGES[qualifier]
+        return f"{HEDGE_WORDS_EN[qualifier]}{number}"
+    plain, with_de = HEDGE_WORDS_FR[qualifier]
     return f"{with_de if after_de else plain}{number}"
 
 
@@ -373,8 +225,7 @@ def describe_growth(growth: Growth, lang: str | None = None) -> str:
     sentence = _fr(growth) if language == "fr" else _en(growth)
     if growth.phase is not None:
         name = growth.phase.name.pick(language)
-        colon = f"{NBSP}:" if language == "fr" else ":"
-        sentence = f"{name}{colon} {sentence[0].lower()}{sentence[1:]}"
+        sentence = f"{name}{colon(language)} {sentence[0].lower()}{sentence[1:]}"
     return sentence
 
 
