@@ -38,11 +38,11 @@ from ._render import (
     phase_data,
     phase_lines,
     problem_lines,
-    summary_data,
-    summary_lines,
+    summary,
     validate_data,
     validate_lines,
 )
+from ._report import REPORT_FORMATS, ReportFormat, render
 from ._schema import json_schema_text
 from ._text import words
 from ._write import write_atomic
@@ -153,6 +153,11 @@ EXAMPLES: Final = {
   reseau-coop plot -o membership.png            the chart, in your locale's language
   reseau-coop plot -o membership.svg --lang en
   reseau-coop --data history.toml plot -o history.pdf""",
+    "report": """examples:
+  reseau-coop report -o history.html        one page to publish: chart, tables, sources
+  reseau-coop report -o history.md --lang en
+  reseau-coop --data history.toml report -o history.html
+  reseau-coop report --format markdown      on stdout""",
     "schema": """examples:
   reseau-coop schema > network.schema.json   for editors and other languages""",
     "export": """examples:
@@ -268,6 +273,22 @@ def parser() -> argparse.ArgumentParser:
         help="write to FILE, not stdout (whole or not at all: "
         "a failed write leaves FILE as it was)",
     )
+    report = add("report", "write the history as a report: an HTML page, Markdown or text")
+    report.add_argument(
+        "--format",
+        choices=REPORT_FORMATS,
+        default=None,
+        help="html (one self-contained page, with the chart when matplotlib is installed), "
+        "markdown or text; default: from -o's suffix (.html, .htm, .md, .markdown, .txt), "
+        "else markdown",
+    )
+    report.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE, not stdout (whole or not at all: "
+        "a failed write leaves FILE as it was)",
+    )
     plot = add("plot", "draw the membership chart, with its phases, to a PNG, SVG or PDF file")
     plot.add_argument(
         "-o", "--output", metavar="FILE", required=True, help="FILE.png, .svg or .pdf"
@@ -280,9 +301,9 @@ def parser() -> argparse.ArgumentParser:
 
 def _summary(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> None:
     if args.json:
-        out.data(machine_json(summary_data(net, lang)))
+        out.data(machine_json(summary(net, lang)))
     else:
-        _lines(out, summary_lines(net, lang))
+        _lines(out, render(net, lang).splitlines())
 
 
 def _phase(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> None:
@@ -292,7 +313,7 @@ def _phase(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> No
     if not found:  # --all and no phase: the same error phase_at gives
         phase_at(net, when)
     if args.json:
-        out.data(machine_json(phase_data(when, found, every=args.all)))
+        out.data(machine_json(phase_data(when, found, lang, every=args.all)))
     else:
         _lines(out, phase_lines(net, when, found, lang, every=args.all))
 
@@ -376,6 +397,48 @@ def _export(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> N
         text = dumps(net, "toml" if kind == "toml" else "json")
     if args.output is None:
         out.data(text)
+    else:
+        _write(args, kind, lang, out, text.encode("utf-8"))
+
+
+_REPORT_SUFFIXES: Final[dict[str, ReportFormat]] = {
+    "html": "html",
+    "htm": "html",
+    "md": "markdown",
+    "markdown": "markdown",
+    "txt": "text",
+}
+
+
+def _report_format(args: argparse.Namespace) -> ReportFormat:
+    """The format `report` writes: --format, else -o's suffix, else Markdown."""
+    suffix = None if args.output is None else _suffix(args.output)
+    from_suffix = _REPORT_SUFFIXES.get(suffix or "")
+    if args.format is None:
+        if args.output is None:
+            return "markdown"
+        if from_suffix is None:
+            msg = (
+                f"cannot tell the format of {args.output}: name it *.html, *.md or *.txt, "
+                "or give --format"
+            )
+            raise _UsageError(msg)
+        return from_suffix
+    if from_suffix is not None and from_suffix != args.format:
+        msg = f"--format {args.format} does not match the suffix of {args.output}"
+        raise _UsageError(msg)
+    chosen: ReportFormat = args.format
+    return chosen
+
+
+def _report(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> None:
+    kind = _report_format(args)
+    text = render(net, lang, format=kind)
+    if args.output is None:
+        if kind == "text":
+            _lines(out, text.splitlines())
+        else:
+            out.data(text)
     else:
         _write(args, kind, lang, out, text.encode("utf-8"))
 
@@ -498,6 +561,7 @@ def _run(args: argparse.Namespace, out: Stream) -> int:
         "phase": _phase,
         "growth": _growth,
         "export": _export,
+        "report": _report,
         "plot": _plot,
     }
     commands[command](net, args, lang, out)

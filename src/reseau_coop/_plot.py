@@ -28,6 +28,7 @@ _MISSING: Final = (
 )
 
 COLOUR: Final = "#1b4f72"
+MILESTONE: Final = "#7b241c"
 BANDS: Final = ("#f5b041", "#58d68d", "#5dade2", "#af7ac5", "#ec7063", "#48c9b0")
 _INSIDE: Final = 0.3  # how far inside its phase a phase-dated snapshot is drawn, in years
 _REPLACEMENT: Final = "\ufffd"  # drawn for a character no font has, as text decoders do
@@ -153,13 +154,20 @@ def membership_chart(network: Network, *, lang: str | None = None, ax: Axes | No
         )
         _literal(annotation)
     _draw_growth(ax, network, language)
+    _draw_milestones(ax, network, language)
 
-    _draw_legend(ax, [s for _, s in points], label)
+    milestones = network.milestones
+    milestone_label: str | None
+    if any(m.is_inferred("year") for m in milestones):
+        milestone_label = label["chart_milestone_inferred"]
+    else:
+        milestone_label = label["chart_milestone"] if milestones else None
+    _draw_legend(ax, [s for _, s in points], label, milestone=milestone_label)
 
     name = network.name.pick(language)
     title = label["chart_title"].format(name=name, first=first, last=last)
     _literal(ax.set_title(title, fontsize=13))
-    _literal(ax.set_xlabel(label["chart_year"]))
+    _literal(ax.set_xlabel(label["year"]))
     _literal(ax.set_ylabel(label["members"]))
     ax.set_xlim(first - 0.5, right)
     ax.set_ylim(0, top * 1.45)
@@ -175,8 +183,10 @@ def membership_chart(network: Network, *, lang: str | None = None, ax: Axes | No
     return ax
 
 
-def _draw_legend(ax: Axes, snapshots: list[MembershipSnapshot], words: dict[str, str]) -> None:
-    """Explain the markers drawn: exact, hedged (hollow), dated by a phase (square)."""
+def _draw_legend(
+    ax: Axes, snapshots: list[MembershipSnapshot], words: dict[str, str], *, milestone: str | None
+) -> None:
+    """Explain the markers drawn: exact, hedged (hollow), dated by a phase (square), milestone."""
     from matplotlib.lines import Line2D  # noqa: PLC0415 - an optional extra
 
     handles = [
@@ -193,6 +203,9 @@ def _draw_legend(ax: Axes, snapshots: list[MembershipSnapshot], words: dict[str,
             [], [], color=COLOUR, marker="s", lw=0, markersize=8, label=words["chart_by_phase"]
         )
         handles.append(square)
+    if milestone is not None:
+        diamond = Line2D([], [], color=MILESTONE, marker="D", lw=0, markersize=6, label=milestone)
+        handles.append(diamond)
     legend = ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=True, framealpha=0.9)
     for text in legend.get_texts():
         _literal(text)
@@ -266,6 +279,22 @@ def _draw_phases(ax: Axes, network: Network, lang: str, right: float) -> None:
         if before.end is not None and before.end == after.start:
             line = ax.axvline(before.end, color="#777777", lw=1, ls=":", zorder=1)
             line.set_gid(f"boundary:{before.end}")
+
+
+def _draw_milestones(ax: Axes, network: Network, lang: str) -> None:
+    """A diamond on the year axis per milestone, with its name (and * if its year is inferred)."""
+    for milestone in network.milestones:
+        marker = ax.scatter(
+            [milestone.year], [0], marker="D", s=40, color=MILESTONE, zorder=6, clip_on=False
+        )
+        marker.set_gid(f"milestone:{milestone.key}")
+        name = milestone.name.pick(lang) + ("*" if milestone.is_inferred("year") else "")
+        label = ax.annotate(
+            name, (milestone.year, 0), xytext=(6, 5), textcoords="offset points", ha="left",
+            va="bottom", fontsize=8, color=MILESTONE, zorder=6,
+        )  # fmt: skip
+        _literal(label)
+        label.set_gid(f"milestone-label:{milestone.key}")
 
 
 def _draw_growth(ax: Axes, network: Network, lang: str) -> None:

@@ -18,6 +18,7 @@ show it, and no figure is ever "−0".
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 from typing import Final, Literal, TypeAlias
 
@@ -284,10 +285,12 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "members_end": "Membres à la fin",
         "services": "Services",
         "since": "depuis",
+        "milestones": "Jalons",
+        "inferred_legend": "* déduit de la source, qui ne le dit pas",
         "no_date": "date inconnue",
         "flagship": "phare",
         "membership": "Membrariat",
-        "dated_by": "daté par",
+        "dated_by": "daté par sa phase",
         "of": "des",
         "growth": "Croissance",
         "legend": "≈ environ · ≥ au moins · ≤ au plus · ≲ près de, au plus",
@@ -310,12 +313,36 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "problems": "{n} problèmes",
         "written": "écrit",
         # the chart
-        "chart_year": "Année",
+        "year": "Année",
+        "by_year": "par l’année",
+        "membership_caption": "Membrariat, {first}–{last}",
+        "dating": "Datation",
+        "share": "Part",
+        "summary": "Résumé",
+        "milestone": "Jalon",
+        "description": "Description",
+        "service": "Service",
+        "scope": "Lieu",
+        "since_col": "Depuis",
+        "flagship_col": "Phare",
+        "yes": "oui",
+        "sources": "Sources et citations",
+        "about": "Sur",
+        "quote": "Citation",
+        "note": "Remarque",
+        "address": "Adresse",
+        "references": "Références citées",
+        "unsourced": "Sans source",
+        "legend_title": "Légende",
+        "chart_alt": "Graphique du membrariat par année, avec les phases en bandes.",
+        "chart_caption": "Les chiffres du graphique sont dans le tableau ci-dessous.",
         "chart_title": "{name}\u00a0: membrariat, {first}–{last}",
         "chart_exact": "chiffre exact",
         "chart_hedged": "chiffre non exact (≈ environ, ≥ au moins, ≤ au plus, ≲ près de)",
         "chart_by_phase": "daté par sa phase seulement (placé à la fin de la phase)",
         "chart_growth": "×{ratio} en {years}",
+        "chart_milestone": "jalon",
+        "chart_milestone_inferred": "jalon (* année déduite)",
         "chart_steady": "stable sur {years}",
     },
     "en": {
@@ -327,10 +354,12 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "members_end": "Members at end",
         "services": "Services",
         "since": "since",
+        "milestones": "Milestones",
+        "inferred_legend": "* inferred from the source, which does not state it",
         "no_date": "date unknown",
         "flagship": "flagship",
         "membership": "Membership",
-        "dated_by": "dated by",
+        "dated_by": "dated by its phase",
         "of": "of",
         "growth": "Growth",
         "legend": "≈ about · ≥ at least · ≤ at most · ≲ nearly, at most",
@@ -348,12 +377,36 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "problem": "{n} problem",
         "problems": "{n} problems",
         "written": "wrote",
-        "chart_year": "Year",
+        "year": "Year",
+        "by_year": "by its year",
+        "membership_caption": "Membership, {first}–{last}",
+        "dating": "Dating",
+        "share": "Share",
+        "summary": "Summary",
+        "milestone": "Milestone",
+        "description": "Description",
+        "service": "Service",
+        "scope": "Where",
+        "since_col": "Since",
+        "flagship_col": "Flagship",
+        "yes": "yes",
+        "sources": "Sources and quotes",
+        "about": "About",
+        "quote": "Quote",
+        "note": "Note",
+        "address": "Address",
+        "references": "References it cites",
+        "unsourced": "No source",
+        "legend_title": "Legend",
+        "chart_alt": "Chart of membership by year, with the phases as bands.",
+        "chart_caption": "The chart's figures are in the table below.",
         "chart_title": "{name}: membership, {first}–{last}",
         "chart_exact": "exact figure",
         "chart_hedged": "not an exact figure (≈ about, ≥ at least, ≤ at most, ≲ nearly)",
         "chart_by_phase": "dated by its phase only (shown at the phase's end)",
         "chart_growth": "×{ratio} in {years}",
+        "chart_milestone": "milestone",
+        "chart_milestone_inferred": "milestone (* year inferred)",
         "chart_steady": "steady over {years}",
     },
 }
@@ -388,3 +441,119 @@ def quoted(text: str, lang: str) -> str:
     """
     return f"«{NBSP}{text}{NBSP}»" if is_french(lang) else f"“{text}”"
 
+
+# ---------------------------------------------------------------- public formatters
+
+
+def _checked(value: object, who: str) -> float | Fraction:
+    """*value* if it is a finite number (not a `bool`), else a `TypeError` or `ValueError`."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, Fraction)):
+        msg = f"{who} takes a number (int or float), not {type(value).__name__} {value!r}"
+        raise TypeError(msg)
+    if isinstance(value, float) and not math.isfinite(value):
+        msg = f"{who} takes a finite number, not {value!r}"
+        raise ValueError(msg)
+    return value
+
+
+def _digits(digits: object, who: str) -> int:
+    if isinstance(digits, bool) or not isinstance(digits, int) or digits < 0:
+        msg = f"{who}: digits must be a whole number of decimals, 0 or more, not {digits!r}"
+        raise ValueError(msg)
+    return digits
+
+
+def format_count(value: float, qualifier: Qualifier = Qualifier.EXACT, lang: str = "en") -> str:
+    """
+    A count of members with its hedge sign and the digit grouping of *lang*.
+
+    A whole count is written in full (`1 234 567` in French, with narrow no-break
+    spaces U+202F; `1,234,567` in English); an estimate (a `float`, as
+    `members_at` gives) to one decimal. The hedge's sign (`Qualifier.sign`) comes
+    first, with a space: `≈ 35`.
+
+    Args:
+        value: The count.
+        qualifier: The hedge on it.
+        lang: `"fr"` or `"en"` (a regional tag such as `"fr-CA"` is read as its language).
+
+    Raises:
+        TypeError: If *value* is not a number (a `bool` is not one).
+        ValueError: If *value* is not finite, or for a language other than French or English.
+
+    Examples:
+        >>> from reseau_coop import Qualifier, format_count
+        >>> format_count(35, Qualifier.APPROXIMATE, "fr")
+        '≈ 35'
+        >>> format_count(1234567, lang="fr"), format_count(1234567, lang="en")
+        ('1\u202f234\u202f567', '1,234,567')
+        >>> format_count(82.4, Qualifier.APPROXIMATE, "fr")
+        '≈ 82,4'
+
+    Added in version 0.1.
+
+    """
+    number = _checked(value, "format_count")
+    language = resolve(lang, "en", who="format_count")
+    if not isinstance(qualifier, Qualifier):
+        msg = f"format_count takes a Qualifier, not {qualifier!r}"
+        raise TypeError(msg)
+    text = integer(number, language) if isinstance(number, int) else decimal(number, language)
+    return hedge(text, qualifier)
+
+
+def format_percent(value: float, lang: str = "en", *, digits: int = 1) -> str:
+    """
+    A percentage, *value* being in percent units (as `Growth.percent`): `20,1 %`, `20.1%`.
+
+    At most *digits* decimals (trailing zeros dropped); a value that is not 0 never
+    reads 0 (it gets the decimals it needs). French puts a narrow no-break space
+    (U+202F) before `%` and writes a decimal comma; English neither. Negative values
+    take a true minus sign (U+2212).
+
+    Raises:
+        TypeError: If *value* is not a number.
+        ValueError: If *value* is not finite, *digits* is negative, or for a language
+            other than French or English.
+
+    Examples:
+        >>> from reseau_coop import format_percent
+        >>> format_percent(20.1, lang="fr"), format_percent(20.1), format_percent(614.2857)
+        ('20,1\u202f%', '20.1%', '614.3%')
+        >>> format_percent(-17, "en", digits=0), format_percent(0.004, "en")
+        ('\u221217%', '0.004%')
+
+    Added in version 0.1.
+
+    """
+    number = _checked(value, "format_percent")
+    places = _digits(digits, "format_percent")
+    return percent(number, resolve(lang, "en", who="format_percent"), places)
+
+
+def format_decimal(value: float, lang: str = "en", *, digits: int = 1) -> str:
+    """
+    A number with at most *digits* decimals, in the style of *lang*: `2,5` / `2.5`.
+
+    Trailing zeros are dropped (`3`, not `3.0`); a value that is not 0 never reads
+    0; thousands are grouped (`12 345,6` with U+202F / `12,345.6`); negative values
+    take a true minus sign (U+2212).
+
+    Raises:
+        TypeError: If *value* is not a number.
+        ValueError: If *value* is not finite, *digits* is negative, or for a language
+            other than French or English.
+
+    Examples:
+        >>> from reseau_coop import format_decimal
+        >>> format_decimal(2.5, "fr"), format_decimal(2.5), format_decimal(5.2876, digits=2)
+        ('2,5', '2.5', '5.29')
+        >>> format_decimal(12345.6, "fr"), format_decimal(-0.5)
+        ('12\u202f345,6', '\u22120.5')
+
+    Added in version 0.1.
+
+    """
+    number = _checked(value, "format_decimal")
+    places = _digits(digits, "format_decimal")
+    return decimal(number, resolve(lang, "en", who="format_decimal"), places)
