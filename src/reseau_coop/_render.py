@@ -31,7 +31,16 @@ from ._model import (
     Share,
     Source,
 )
-from ._text import QUALIFIER_WORDS, colon, duration, hedge, integer, percent, resolve, words
+from ._text import (
+    QUALIFIER_WORDS,
+    colon,
+    duration,
+    hedge,
+    integer,
+    percent,
+    resolve,
+    words,
+)
 from ._words import describe_growth, growth_figures
 
 WIDTH: Final = 80
@@ -82,8 +91,8 @@ def since(service: Service, phases: dict[str, Phase], lang: str) -> str:
     phase = None if service.introduced is None else phases.get(service.introduced)
     if phase is None:
         return label["no_date"]
-    span = phase.span + mark(service, "introduced")
-    return f"{label['since']} {span} ({_text(phase.name, lang)})"
+    name = _text(phase.name, lang)
+    return f"{label['since']} {phase.span} ({name}){mark(service, 'introduced')}"
 
 
 def dating(snapshot: MembershipSnapshot, phases: dict[str, Phase], lang: str) -> str:
@@ -95,9 +104,20 @@ def dating(snapshot: MembershipSnapshot, phases: dict[str, Phase], lang: str) ->
 
 
 def share_text(share: Share, lang: str) -> str:
-    """A share as a figure of what: "≲ 50 % des coopératives…"."""
+    """
+    A share as a figure of what: "≲ 50 % de l’ensemble : coopératives…", "≲ 50% of co-ops…".
+
+    In French what it is a share of follows a colon, so no article is built before
+    it ("des les coops" is what a contraction would give for "les coops").
+    """
     value = hedge(percent(share.value * 100, lang), share.qualifier)
     return f"{value} {words(lang)['of']} {_text(share.of, lang)}"
+
+
+def marked_span(phase: Phase) -> str:
+    """A phase's span with a mark beside each inferred year: "2012*–2017", "2007–2012*"."""
+    end = "" if phase.end is None else f"{phase.end}{mark(phase, 'end')}"
+    return f"{phase.start}{mark(phase, 'start')}–{end}"
 
 
 def source_title(source: Source, lang: str) -> str:
@@ -279,7 +299,7 @@ def _growth_sentence(network: Network, lang: str, width: int) -> Iterator[str]:
 def _phase_table(network: Network, lang: str, width: int) -> Iterator[str]:
     label = words(lang)
     names = [_text(p.name, lang) + mark(p, "name") for p in network.phases]
-    spans = [p.span + mark(p, "start", "end") for p in network.phases]
+    spans = [marked_span(p) for p in network.phases]
     span_width = max(11, *(len(span) + 2 for span in spans))
     name_width = min(34, max(len(name) for name in names))
     header = f"  {label['years']:<{span_width}}{label['phase']:<{name_width + 2}}"
@@ -305,17 +325,19 @@ def _service_line(service: Service, phases: dict[str, Phase], lang: str) -> str:
 
 def _membership(network: Network, phases: dict[str, Phase], lang: str, width: int) -> Iterator[str]:
     label = words(lang)
-    for snapshot in network.snapshots:
+    counts = [figure(s, lang) + mark(s, "members") for s in network.snapshots]
+    width_count = max(9, *(len(count) + 2 for count in counts))
+    for snapshot, count in zip(network.snapshots, counts, strict=True):
         year = f"{snapshot.year}{mark(snapshot, 'year')}"
-        count = figure(snapshot, lang) + mark(snapshot, "members")
-        line = f"  {year:<7}{count:<9}"
+        line = f"  {year:<7}{count:<{width_count}}"
         notes = [note for note in (dating(snapshot, phases, lang),) if note]
         if snapshot.share is not None:
             notes.append(share_text(snapshot.share, lang))
         text = (line + "; ".join(notes)).rstrip()
-        yield from wrap(text, "", " " * 18, width=width) if len(text) > width else [text]
+        hanging = " " * (9 + width_count)
+        yield from wrap(text, "", hanging, width=width) if len(text) > width else [text]
     if hedged(network):
-        yield f"  ({label['legend']})"
+        yield from wrap(f"({label['legend']})", "  ", "   ", width=width)
 
 
 # ---------------------------------------------------------------- phase

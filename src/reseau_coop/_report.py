@@ -107,6 +107,12 @@ def _marked(
     return (text, MARK) if mark(record, *names) else (text,)
 
 
+def _span_cell(phase: Phase) -> Cell:
+    """A phase's span with a mark beside each inferred year."""
+    end: Cell = () if phase.end is None else _marked(str(phase.end), phase, "end")
+    return (*_marked(str(phase.start), phase, "start"), "–", *end)
+
+
 def document(network: Network, lang: str) -> Document:
     """The content of the report on *network*, in *lang*."""
     label = words(lang)
@@ -180,7 +186,7 @@ def _phases_section(network: Network, lang: str) -> Section | None:
         members = (label["none"],) if end is None else _marked(figure(end, lang), end, "members")
         rows.append(
             (
-                _marked(p.span, p, "start", "end"),
+                _span_cell(p),
                 _marked(_t(p.name, lang), p, "name"),
                 members,
                 (_t(p.summary, lang),),
@@ -226,7 +232,7 @@ def _services_section(network: Network, lang: str) -> Section | None:
         phase = None if s.introduced is None else phases.get(s.introduced)
         start: Cell = (label["no_date"],)
         if phase is not None:
-            start = (*_marked(phase.span, s, "introduced"), f" ({_t(phase.name, lang)})")
+            start = _marked(f"{phase.span} ({_t(phase.name, lang)})", s, "introduced")
         rows.append(
             (
                 _marked(_t(s.name, lang), s, "name"),
@@ -389,13 +395,14 @@ def render(
 
 # ---------------------------------------------------------------- Markdown
 
+_MD_SPACES: Final = re.compile(r"[ \t\n\r\f\v]+")  # ASCII only: no-break spaces are kept
 _MD_SPECIAL: Final = re.compile(r"([\\`*_\[\]<>|#~&])")
 _MD_LINE_START: Final = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")
 
 
 def _md(text: str) -> str:
     """Data or words as Markdown that shows them as written: one line, specials escaped."""
-    flat = re.sub(r"\s+", " ", visible(text))
+    flat = visible(_MD_SPACES.sub(" ", text))
     escaped = _MD_SPECIAL.sub(r"\\\1", flat)
     return _MD_LINE_START.sub(lambda m: f"{m.group(1)}{m.group(2)}\\", escaped, count=1)
 

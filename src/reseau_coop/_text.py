@@ -291,7 +291,7 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "flagship": "phare",
         "membership": "Membrariat",
         "dated_by": "daté par sa phase",
-        "of": "des",
+        "of": "de l’ensemble\u00a0:",
         "growth": "Croissance",
         "legend": "≈ environ · ≥ au moins · ≤ au plus · ≲ près de, au plus",
         "none": "—",
