@@ -89,7 +89,7 @@ def test_summary_in_french(capsys: pytest.CaptureFixture[str], argv: list[str]) 
     assert "2007–2012  Phase d’expérimentation  ≈ 35" in out
     assert "2012–2017  Phase d’implantation     56" in out
     assert "2017–2022  Phase de consolidation   100" in out
-    assert "Aide au démarrage (Montréal) — depuis 2007–2012* (Phase d’expérimentation)" in out
+    assert "Aide au démarrage (Montréal) — depuis 2007–2012 (Phase d’expérimentation)*" in out
     assert "2012*  ≈ 35     daté par sa phase, 2007–2012 (Phase d’expérimentation)" in out
     assert "\n* déduit de la source, qui ne le dit pas\n" in out
     assert "le membrariat a plus que septuplé, passant de 14 à 100" in out
