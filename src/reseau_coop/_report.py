@@ -474,10 +474,19 @@ thead th { border-bottom: 2px solid var(--ink); background: var(--tint); }
 .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 abbr.mark { text-decoration: none; color: var(--accent); font-weight: 700; cursor: help; }
 footer { margin-top: 2.5rem; padding-bottom: 2rem; color: var(--muted); font-size: .9rem; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip-path: inset(50%); white-space: nowrap; }
 @media (max-width: 40rem) {
   h1 { font-size: 1.6rem; }
-  th, td { padding: .35rem .3rem; }
-  table { font-size: .9rem; }
+  .table table, .table tbody, .table tr, .table th, .table td { display: block; width: auto; }
+  .table thead { position: absolute; width: 1px; height: 1px; overflow: hidden;
+    clip-path: inset(50%); }
+  .table tr { border-bottom: 1px solid var(--rule); padding: .4rem 0; }
+  .table th, .table td { border: 0; padding: .1rem 0; text-align: left; white-space: normal; }
+  .table td:empty { display: none; }
+  .table td[data-label]::before { content: attr(data-label) "\a0: "; font-weight: 600;
+    color: var(--muted); }
+  .table td[data-label]:lang(en)::before { content: attr(data-label) ": "; }
 }
 @media print {
   body { font-size: 10.5pt; }
@@ -550,17 +559,19 @@ def _h_section(
         out.write(f'<figure>\n<div class="chart">\n{chart}\n</div>\n')
         out.write(f'<figcaption id="chart-caption">{caption}</figcaption>\n</figure>\n')
     for table in section.tables:
-        _h_table(out, table, lang)
+        _h_table(out, table, lang, hide_caption=table.caption == section.title)
     for sub in section.subsections:
         _h_section(out, sub, level + 1, lang, None)
     out.write("</section>\n")
 
 
-def _h_table(out: io.StringIO, table: Table, lang: str) -> None:
+def _h_table(out: io.StringIO, table: Table, lang: str, *, hide_caption: bool) -> None:
     def css(index: int) -> str:
         return ' class="num"' if index in table.numeric else ""
 
-    out.write(f'<div class="table">\n<table>\n<caption>{_h(table.caption)}</caption>\n<thead><tr>')
+    hidden = ' class="visually-hidden"' if hide_caption else ""
+    out.write(f'<div class="table">\n<table>\n<caption{hidden}>{_h(table.caption)}</caption>\n')
+    out.write("<thead><tr>")
     out.writelines(
         f'<th scope="col"{css(index)}>{_h(header)}</th>'
         for index, header in enumerate(table.headers)
@@ -569,7 +580,9 @@ def _h_table(out: io.StringIO, table: Table, lang: str) -> None:
     for row in table.rows:
         out.write("<tr>")
         for index, cell in enumerate(row):
-            tag = '<th scope="row"' if index == 0 else "<td"
+            tag = (
+                '<th scope="row"' if index == 0 else f'<td data-label="{_h(table.headers[index])}"'
+            )
             end = "</th>" if index == 0 else "</td>"
             out.write(f"{tag}{css(index)}>{_h_cell(cell, lang)}{end}")
         out.write("</tr>\n")
