@@ -156,12 +156,13 @@ def _membership_section(network: Network, lang: str) -> Section | None:
         return None
     label = words(lang)
     phases = {p.key: p for p in network.phases}
+    shares = any(s.share is not None for s in network.snapshots)  # else no share column
     rows = tuple(
         (
             _marked(str(s.year), s, "year"),
             _marked(figure(s, lang), s, "members"),
             (dating(s, phases, lang) or label["by_year"],),
-            (share_text(s.share, lang) if s.share is not None else "",),
+            *([(share_text(s.share, lang) if s.share is not None else "",)] if shares else []),
         )
         for s in network.snapshots
     )
@@ -169,7 +170,7 @@ def _membership_section(network: Network, lang: str) -> Section | None:
     caption = label["membership_caption"].format(first=first, last=last)
     table = Table(
         caption,
-        (label["year"], label["members"], label["dating"], label["share"]),
+        (label["year"], label["members"], label["dating"], *([label["share"]] if shares else [])),
         rows,
         numeric=frozenset({0, 1}),
     )
