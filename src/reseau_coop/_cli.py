@@ -26,11 +26,11 @@ from ._dataset import default_network
 from ._errors import DataError, Problem, ReseauCoopError
 from ._io import dumps, format_of, load
 from ._lookup import phase_at, phases_at
-from ._metrics import Growth, growth, phase_end_snapshot, phase_growth
+from ._metrics import Estimate, Growth, growth, phase_end_snapshot, phase_growth
 from ._model import LocalizedText, MembershipSnapshot, Network, Phase, Qualifier, Service
 from ._records import COLUMNS, TABLES, Table, records
 from ._schema import json_schema_text
-from ._words import SIGNS, describe_growth, duration, growth_figures, integer, percent
+from ._words import SIGNS, count, describe_growth, duration, growth_figures, percent
 
 PROG: Final = "reseau-coop"
 WIDTH: Final = 80
@@ -294,8 +294,8 @@ def _text(value: LocalizedText | None, lang: str) -> str:
     return "" if value is None else value.pick(lang)
 
 
-def _figure(snapshot: MembershipSnapshot, lang: str) -> str:
-    return f"{SIGNS[snapshot.qualifier]}{integer(snapshot.members, lang)}"
+def _figure(snapshot: MembershipSnapshot | Estimate, lang: str) -> str:
+    return f"{SIGNS[snapshot.qualifier]}{count(snapshot.members, lang)}"
 
 
 def _wrap(text: str, indent: str, hanging: str | None = None) -> list[str]:
@@ -310,7 +310,7 @@ def _wrap(text: str, indent: str, hanging: str | None = None) -> list[str]:
     )
 
 
-def _snapshot_json(snapshot: MembershipSnapshot) -> dict[str, Any]:
+def _snapshot_json(snapshot: MembershipSnapshot | Estimate) -> dict[str, Any]:
     out: dict[str, Any] = converter().unstructure(snapshot)
     return out
 
