@@ -25,7 +25,8 @@ from ._model import Dating, MembershipSnapshot, Network, Phase, Qualifier, _numb
 Method: TypeAlias = Literal["linear", "geometric"]
 """How `members_at` estimates between snapshots."""
 
-_METHODS = ("linear", "geometric")
+METHODS: tuple[Method, ...] = ("linear", "geometric")
+"""The estimation methods, in the order messages and tables list them."""
 
 # The range of a float, for estimates computed exactly before they are rounded: the largest
 # float, its natural log, and a log below which exp() is 0.0 (under the smallest subnormal).
@@ -677,7 +678,7 @@ def _estimates(
     hint: str = _EXTRAPOLATE,
 ) -> list[Estimate]:
     """Membership at each of *years*: the one implementation of `members_at`."""
-    if method not in _METHODS:
+    if method not in METHODS:
         msg = f"method must be 'linear' or 'geometric', got {method!r}"
         raise ValueError(msg)
     snapshots = network.snapshots
