@@ -7,6 +7,7 @@ The history of the Réseau COOP (Québec, 2007–2022) ships as the default data
 
 from __future__ import annotations
 
+from ._compare import ComparisonRow, compare
 from ._dataset import default_network
 from ._errors import (
     DataError,
@@ -47,6 +48,7 @@ from ._schema import json_schema
 from ._words import describe_growth
 
 __all__ = [
+    "ComparisonRow",
     "DataError",
     "Dating",
     "Estimate",
@@ -66,6 +68,7 @@ __all__ = [
     "SnapshotLookupError",
     "Source",
     "cagr",
+    "compare",
     "default_network",
     "describe_growth",
     "doubling_time",

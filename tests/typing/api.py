@@ -96,3 +96,12 @@ def many_years_and_estimated_ends() -> float:
     if isinstance(g.end, MembershipSnapshot):
         assert_type(g.end.dating, Dating)
     return g.start.members
+
+
+def side_by_side() -> str:
+    """Compare networks; rows are typed dicts."""
+    rows = reseau_coop.compare([reseau_coop.default_network()], start=2010, end=2020, lang="en")
+    assert_type(rows, tuple[reseau_coop.ComparisonRow, ...])
+    assert_type(rows[0]["window_ratio"], float | None)
+    assert_type(rows[0]["first_members"], int | None)
+    return rows[0]["name"]
