@@ -155,13 +155,15 @@ def test_a_window_outside_a_network_names_it() -> None:
 
 
 def test_what_is_not_networks_is_refused() -> None:
-    """A lone network, or something else among them, is a TypeError saying where."""
+    """A lone network, something else among them, or a lang that is no tag: a TypeError."""
     with pytest.raises(TypeError, match="iterable of Network"):
         compare(default_network())  # type: ignore[arg-type]
     with pytest.raises(TypeError) as ei:
         compare([default_network(), "b.toml"])  # type: ignore[list-item]
 
     assert "networks[1]: expected a Network, got str" == str(ei.value)
+    with pytest.raises(TypeError, match="lang must be a language tag"):
+        compare([default_network()], lang=1)  # type: ignore[arg-type]
 
 
 def _figures(g: Growth) -> tuple[object, ...]:

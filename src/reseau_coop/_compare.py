@@ -143,7 +143,8 @@ def compare(
     Raises:
         SnapshotLookupError: If a year of the window is outside a network's
             snapshots (the message names the network, by position and name).
-        TypeError: If *networks* is not an iterable of `Network`s, or a year is not a year.
+        TypeError: If *networks* is not an iterable of `Network`s, a year is not a
+            year, or *lang* is not a string.
         ValueError: If *start* is after *end*.
 
     Examples:
@@ -159,6 +160,9 @@ def compare(
         (3.098, 'approximate', '≈')
 
     """
+    if lang is not None and not isinstance(lang, str):
+        msg = f"lang must be a language tag such as 'fr' or 'en', got {type(lang).__name__}"
+        raise TypeError(msg)
     rows: list[ComparisonRow] = []
     for index, network in enumerate(_networks(networks)):
         language, name = _name(network, lang)
