@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
+import sys
+from collections.abc import Callable
+from fractions import Fraction
 
 import attrs
 import pytest
@@ -29,7 +32,7 @@ from reseau_coop import (
     phase_growth,
     ratio,
 )
-from reseau_coop._metrics import growth_qualifier
+from reseau_coop._metrics import growth_qualifier, opposite_bound
 
 from .strategies import networks
 
@@ -178,6 +181,182 @@ def test_plain_helpers_match_growth() -> None:
     assert doubling_time(float("inf")) is None
 
 
+# ---------------------------------------------------------------- numbers beyond a float
+
+HUGE = 10**400
+
+#: Integers far beyond a float's range, and every kind of float, NaN and infinities included.
+wide_ints = st.integers(min_value=-(10**450), max_value=10**450)
+any_numbers = wide_ints | st.integers() | st.floats()
+
+
+@pytest.mark.parametrize(
+    ("helper", "args", "expected"),
+    [
+        pytest.param(ratio, (1, HUGE), None, id="ratio(1, HUGE)"),
+        pytest.param(ratio, (HUGE, HUGE), 1.0, id="ratio(HUGE, HUGE)"),
+        pytest.param(ratio, (HUGE, 1), 0.0, id="ratio(HUGE, 1)"),
+        pytest.param(ratio, (3 * HUGE, HUGE), 1 / 3, id="ratio(3 * HUGE, HUGE)"),
+        pytest.param(ratio, (1e-320, 1e10), None, id="ratio(1e-320, 1e10)"),
+        pytest.param(ratio, (float("inf"), 1), None, id="ratio(float('inf'), 1)"),
+        pytest.param(ratio, (1, float("nan")), None, id="ratio(1, float('nan'))"),
+        pytest.param(percent_change, (1, HUGE), None, id="percent_change(1, HUGE)"),
+        pytest.param(
+            percent_change,
+            (HUGE, HUGE + HUGE // 100),
+            1.0,
+            id="percent_change(HUGE, HUGE + HUGE // 100)",
+        ),
+        pytest.param(
+            percent_change, (10**15, 10**15 + 1), 1e-13, id="percent_change(10**15, 10**15 + 1)"
+        ),
+        pytest.param(cagr, (1, 2, 1e-300), None, id="cagr(1, 2, 1e-300)"),
+        pytest.param(cagr, (1, 2, HUGE), None, id="cagr(1, 2, HUGE)"),
+        pytest.param(cagr, (1, 2, float("inf")), None, id="cagr(1, 2, float('inf'))"),
+        pytest.param(cagr, (HUGE, 0, 10), -1.0, id="cagr(HUGE, 0, 10)"),
+        pytest.param(cagr, (10, -5, 10), None, id="cagr(10, -5, 10)"),
+        pytest.param(cagr, (HUGE, HUGE, 10), 0.0, id="cagr(HUGE, HUGE, 10)"),
+        pytest.param(doubling_time, (1e-300,), math.log(2) / 1e-300, id="doubling_time(1e-300)"),
+        pytest.param(doubling_time, (5e-324,), None, id="doubling_time(5e-324)"),
+        pytest.param(
+            doubling_time, (1e308,), math.log(2) / math.log1p(1e308), id="doubling_time(1e308)"
+        ),
+        pytest.param(
+            doubling_time, (HUGE,), math.log(2) / math.log(HUGE + 1), id="doubling_time(HUGE)"
+        ),
+    ],
+)
+def test_helpers_beyond_a_float(
+    helper: Callable[..., float | None], args: tuple[float, ...], expected: float | None
+) -> None:
+    """Huge ints, tiny spans and rates: a float answer, or None when it does not fit one."""
+    actual = helper(*args)
+
+    if expected is None:
+        assert actual is None
+    else:
+        assert actual is not None
+        assert math.isclose(expected, actual, rel_tol=1e-12)
+
+
+def test_cagr_of_ratios_beyond_a_float() -> None:
+    """A ratio too large (or small) for a float still has its yearly rate, from logs."""
+    up, down = cagr(1, HUGE, 4000), cagr(HUGE, 1, 4000)
+
+    assert up is not None
+    assert down is not None
+    assert math.isclose(10 ** (400 / 4000) - 1, up)
+    assert math.isclose(10 ** (-400 / 4000) - 1, down)
+
+
+def _defined(value: float | None) -> bool:
+    """None, or a finite float: never NaN, never infinite, never another type."""
+    return value is None or (type(value) is float and math.isfinite(value))
+
+
+@given(any_numbers, any_numbers, any_numbers)
+def test_helpers_never_raise_and_never_leave_a_float(
+    start: float, end: float, years: float
+) -> None:
+    """Whatever numbers come in, each helper answers a finite float or None."""
+    results = [
+        ratio(start, end),
+        percent_change(start, end),
+        cagr(start, end, years),
+        doubling_time(start),
+    ]
+
+    assert all(_defined(r) for r in results)
+
+
+@given(wide_ints.filter(lambda n: n > 0), wide_ints.filter(lambda n: n >= 0))
+def test_ratio_is_the_exact_ratio_rounded_once(start: int, end: int) -> None:
+    """Over ints of any size the ratio is the exact one rounded to a float, or None beyond one."""
+    exact = Fraction(end, start)
+    value = ratio(start, end)
+
+    if exact > sys.float_info.max:
+        assert value is None
+    else:
+        assert float(exact) == value
+
+
+@given(
+    wide_ints.filter(lambda n: n > 0),
+    wide_ints.filter(lambda n: n > 0),
+    st.integers(min_value=1, max_value=9998),
+)
+def test_cagr_has_the_sign_of_the_change_at_any_size(start: int, end: int, years: int) -> None:
+    """Over ints of any size the rate has the change's sign and compounds back, or fits no float."""
+    rate = cagr(start, end, years)
+    log_rate = (math.log(end) - math.log(start)) / years  # the exact rate's log, near enough
+
+    if rate is None:
+        assert log_rate > math.log(sys.float_info.max) * (1 - 1e-9)
+        return
+    assert rate >= -1
+    if end > start:
+        assert rate >= 0
+    elif end < start:
+        assert rate <= 0
+    else:
+        assert 0.0 == rate
+    assert math.isclose(math.expm1(log_rate), rate, rel_tol=1e-9, abs_tol=1e-12)
+
+
+@given(
+    st.integers(min_value=0, max_value=2**53 - 1),
+    st.integers(min_value=0, max_value=2**53 - 1),
+    wide_ints,
+    st.sampled_from(["linear", "geometric"]),
+)
+def test_members_at_any_year_answers_or_says_why(
+    first: int, second: int, year: int, method: str
+) -> None:
+    """Any year at all: a finite estimate of at least 0, or a ValueError that says why."""
+    net = _net((2000, first), (2010, second))
+    try:
+        estimate = members_at(net, year, method=method, extrapolate=True)  # type: ignore[arg-type]
+    except ValueError as exc:
+        message = str(exc)
+    else:
+        assert math.isfinite(estimate.members)
+        assert estimate.members >= 0
+        return
+    assert "needs counts above 0" in message or "beyond the range of a float" in message
+
+
+@pytest.mark.parametrize(
+    ("method", "year", "expected"),
+    [
+        ("linear", -HUGE, 0.0),
+        ("geometric", -HUGE, 0.0),
+        ("linear", 10**310, None),
+        ("geometric", 20_000, None),
+        ("geometric", 2090, 10 * 2.0**9),
+    ],
+    ids=["linear-past", "geometric-past", "linear-future", "geometric-future", "geometric-2090"],
+)
+def test_far_extrapolations(method: str, year: int, expected: float | None) -> None:
+    """Far out an estimate shrinks to 0.0, or is refused with a sentence beyond a float."""
+    net = _net((2000, 10), (2010, 20))
+    if expected is None:
+        with pytest.raises(ValueError, match="beyond the range of a float") as ei:
+            members_at(net, year, method=method, extrapolate=True)  # type: ignore[arg-type]
+        assert method in str(ei.value)
+    else:
+        estimate = members_at(net, year, method=method, extrapolate=True)  # type: ignore[arg-type]
+        assert math.isclose(expected, estimate.members)
+
+
+def test_a_year_too_long_to_print_is_still_named() -> None:
+    """A year of thousands of digits is named by its size, not by a conversion error."""
+    with pytest.raises(SnapshotLookupError, match="a year of 16610 bits") as ei:
+        members_at(default_network(), 10**5000)
+
+    assert 10**5000 == ei.value.year
+
+
 # ---------------------------------------------------------------- qualifiers
 
 
@@ -203,6 +382,41 @@ def test_plain_helpers_match_growth() -> None:
 def test_qualifier_propagation(start: Qualifier, end: Qualifier, expected: Qualifier) -> None:
     """EXACT only from two exact figures; a bound when every hedge pulls the same way."""
     assert expected == growth_qualifier(start, end)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "growth_bound", "doubling_bound"),
+    [
+        (Qualifier.EXACT, Qualifier.EXACT, Qualifier.EXACT, Qualifier.EXACT),
+        (Qualifier.AT_LEAST, Qualifier.EXACT, Qualifier.AT_MOST, Qualifier.AT_LEAST),
+        (Qualifier.EXACT, Qualifier.AT_LEAST, Qualifier.AT_LEAST, Qualifier.AT_MOST),
+        (Qualifier.EXACT, Qualifier.NEARLY, Qualifier.NEARLY, Qualifier.AT_LEAST),
+        (Qualifier.APPROXIMATE, Qualifier.EXACT, Qualifier.APPROXIMATE, Qualifier.APPROXIMATE),
+    ],
+)
+def test_doubling_time_has_the_opposite_bound(
+    start: Qualifier, end: Qualifier, growth_bound: Qualifier, doubling_bound: Qualifier
+) -> None:
+    """Slower growth doubles later: an upper-bounded growth gives a lower-bounded doubling time."""
+    g = Growth.between(
+        MembershipSnapshot(year=2000, members=10, qualifier=start),
+        MembershipSnapshot(year=2010, members=30, qualifier=end),
+    )
+
+    assert (growth_bound, doubling_bound) == (g.qualifier, g.doubling_time_qualifier)
+
+
+@given(st.sampled_from(Qualifier))
+def test_opposite_bound_undoes_itself_on_bounds(qualifier: Qualifier) -> None:
+    """Flipping a bound twice gives it back; EXACT and APPROXIMATE have no direction to flip."""
+    flipped = opposite_bound(qualifier)
+
+    if qualifier in {Qualifier.EXACT, Qualifier.APPROXIMATE}:
+        assert qualifier == flipped
+    elif qualifier is Qualifier.NEARLY:
+        assert Qualifier.AT_LEAST == flipped
+    else:
+        assert qualifier == opposite_bound(flipped)
 
 
 @given(st.sampled_from(Qualifier), st.sampled_from(Qualifier))

@@ -8,92 +8,164 @@ above zero, a doubling time needs growth.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import math
+import sys
 from collections.abc import Sequence
+from fractions import Fraction
 from typing import Literal, TypeAlias
 
 from attrs import field, frozen
 
 from ._errors import SnapshotLookupError
 from ._lookup import When, year_of
-from ._model import Dating, MembershipSnapshot, Network, Phase, Qualifier
+from ._model import Dating, MembershipSnapshot, Network, Phase, Qualifier, _number
 
 Method: TypeAlias = Literal["linear", "geometric"]
 """How `members_at` estimates between snapshots."""
 
 _METHODS = ("linear", "geometric")
 
+# The range of a float, for estimates computed exactly before they are rounded: the largest
+# float, its natural log, and a log below which exp() is 0.0 (under the smallest subnormal).
+_FLOAT_MAX = Fraction(sys.float_info.max)
+_LOG_MAX = Fraction(math.log(sys.float_info.max))
+_LOG_TINY = Fraction(-800)
+
 # ---------------------------------------------------------------- plain helpers
+
+
+def _finite(value: float) -> bool:
+    """Whether *value* is a finite number: any int, a float that is neither NaN nor infinite."""
+    return isinstance(value, int) or math.isfinite(value)
+
+
+def _fit(value: float) -> float | None:
+    """*value*, or `None` when it is NaN or infinite (a float's way of saying "out of range")."""
+    return value if math.isfinite(value) else None
+
+
+def _log_ratio(start: float, end: float) -> float:
+    """
+    The natural log of *end* / *start* (finite numbers above zero), for counts of any size.
+
+    Near 1 it is `log1p` of the exact relative change, so a change of 1 in 10**15 keeps its
+    digits; elsewhere it is the difference of the logs, which `math.log` takes of ints of
+    any size, so a ratio beyond a float's range still has its log.
+    """
+    try:
+        step = (end - start) / start
+    except OverflowError:  # ints whose ratio is beyond a float
+        step = math.inf
+    if abs(step) < 0.5:  # noqa: PLR2004 - near 1, where the difference of logs cancels
+        return math.log1p(step)
+    return math.log(end) - math.log(start)
 
 
 def ratio(start: float, end: float) -> float | None:
     """
-    End over start: `7.142857...` for 14 → 100; `None` when *start* is not above zero.
+    End over start: `7.142857...` for 14 → 100.
+
+    `None` when it is not defined or not a float: *start* not above zero, a figure
+    that is NaN or infinite, or a ratio beyond a float's range (about 1.8e308, as
+    `ratio(1, 10**400)`). Integers of any size are divided exactly, then rounded once.
 
     Examples:
         >>> ratio(14, 100)
         7.142857142857143
-        >>> ratio(0, 12) is None
-        True
+        >>> ratio(0, 12) is None, ratio(1, 10**400) is None, ratio(10**400, 10**400)
+        (True, True, 1.0)
 
     """
-    return end / start if start > 0 else None
+    if not (_finite(start) and _finite(end) and start > 0):
+        return None
+    try:
+        return _fit(end / start)
+    except OverflowError:  # ints whose ratio is beyond a float
+        return None
 
 
 def percent_change(start: float, end: float) -> float | None:
     """
     The change from *start* to *end*, in percent units: `614.28...` for 14 → 100.
 
-    `None` when *start* is not above zero.
+    `None` when *start* is not above zero, a figure is NaN or infinite, or the
+    result is beyond a float's range. It is computed from the change itself, so a
+    small change of large counts keeps its digits.
 
     Examples:
         >>> round(percent_change(14, 100), 2)
         614.29
         >>> percent_change(120, 100)
         -16.666666666666664
+        >>> percent_change(10**15, 10**15 + 1)
+        1e-13
 
     """
-    value = ratio(start, end)
-    return None if value is None else (value - 1) * 100
+    if not (_finite(start) and _finite(end) and start > 0):
+        return None
+    try:
+        return _fit((end - start) / start * 100)
+    except OverflowError:  # ints whose change is beyond a float
+        return None
 
 
 def cagr(start: float, end: float, years: float) -> float | None:
     """
     The compound annual growth rate, as a fraction: `ratio ** (1 / years) - 1`.
 
-    `None` when it is not defined: *years* not above zero, or *start* not above
-    zero. A fall to zero is a rate of -1 (-100 % a year).
+    `None` when it is not defined or not a float: *years* not above zero, *start*
+    not above zero, a figure that is NaN or infinite, or a rate beyond a float's
+    range (as over a tiny fraction of a year). A fall to zero is a rate of -1
+    (-100 % a year). It is computed from logarithms, so counts of any size and
+    ratios beyond a float's range still give their rate: `cagr(1, 10**400, 4000)`
+    is about 0.2589.
 
     Examples:
         >>> round(cagr(14, 100, 15), 5)
         0.14005
         >>> cagr(14, 100, 0) is None
         True
+        >>> round(cagr(1, 10**400, 4000), 4)
+        0.2589
 
     """
-    value = ratio(start, end)
-    if value is None or years <= 0:
+    if not (_finite(start) and _finite(end) and _finite(years) and start > 0 and years > 0):
         return None
-    return float(value ** (1 / years) - 1)
+    if end <= 0:
+        return -1.0 if end == 0 else None
+    try:
+        return _fit(math.expm1(_log_ratio(start, end) / years))
+    except OverflowError:  # a rate beyond a float
+        return None
 
 
 def doubling_time(rate: float | None) -> float | None:
     """
     The years it takes to double at a yearly growth *rate* (a fraction, as `cagr` gives).
 
-    `None` unless *rate* is above zero: a network that does not grow never doubles.
+    `None` unless *rate* is a finite number above zero (a network that does not
+    grow never doubles), and when the time is beyond a float's range (a rate
+    below about 4e-309).
 
     Examples:
         >>> round(doubling_time(0.14005), 2)
         5.29
-        >>> doubling_time(0.0) is None
-        True
+        >>> doubling_time(0.0) is None, doubling_time(1e-320) is None
+        (True, True)
 
     """
-    if rate is None or not rate > 0 or math.isinf(rate):
+    if rate is None or not _finite(rate) or not rate > 0:
         return None
-    return math.log(2) / math.log1p(rate)
+    try:
+        growth = math.log1p(rate)
+    except OverflowError:  # an int beyond a float: log1p cannot take it, log can
+        growth = math.log(rate + 1)
+    try:
+        return _fit(math.log(2) / growth)
+    except ZeroDivisionError:  # pragma: no cover - log1p of a positive float is positive
+        return None
 
 
 # ---------------------------------------------------------------- qualifiers
@@ -123,7 +195,8 @@ def growth_qualifier(start: Qualifier, end: Qualifier) -> Qualifier:
     - `NEARLY` when the only hedge is a `NEARLY` end (close to, and at most, the figure);
     - `APPROXIMATE` otherwise (an `APPROXIMATE` figure, or hedges pulling both ways).
 
-    The doubling time falls as growth rises, so its bound goes the other way.
+    The doubling time falls as growth rises, so its bound goes the other way
+    (`opposite_bound`).
 
     Examples:
         >>> growth_qualifier(Qualifier.AT_LEAST, Qualifier.EXACT)
@@ -142,6 +215,29 @@ def growth_qualifier(start: Qualifier, end: Qualifier) -> Qualifier:
     if end is Qualifier.NEARLY and start is Qualifier.EXACT:
         return Qualifier.NEARLY
     return Qualifier.AT_MOST
+
+
+def opposite_bound(qualifier: Qualifier) -> Qualifier:
+    """
+    The qualifier of a figure that falls as one qualified by *qualifier* rises.
+
+    A doubling time falls as the growth it comes from rises: from a ratio that is
+    at most its figure (`AT_MOST`, or `NEARLY`: close to and at most), the doubling
+    time is at least its figure (`AT_LEAST`), and the other way round. `EXACT` and
+    `APPROXIMATE` stay as they are.
+
+    Examples:
+        >>> opposite_bound(Qualifier.AT_MOST), opposite_bound(Qualifier.NEARLY)
+        (<Qualifier.AT_LEAST: 'at_least'>, <Qualifier.AT_LEAST: 'at_least'>)
+        >>> opposite_bound(Qualifier.APPROXIMATE)
+        <Qualifier.APPROXIMATE: 'approximate'>
+
+    """
+    if qualifier in {Qualifier.AT_MOST, Qualifier.NEARLY}:
+        return Qualifier.AT_LEAST
+    if qualifier is Qualifier.AT_LEAST:
+        return Qualifier.AT_MOST
+    return qualifier
 
 
 # ---------------------------------------------------------------- results
@@ -163,9 +259,13 @@ class Growth:
         change: `end.members - start.members`.
         ratio: `end.members / start.members`; `None` for a start of 0.
         percent: The change in percent units (`614.28...`); `None` for a start of 0.
-        cagr: The compound annual growth rate, a fraction (`0.14005...`).
-        doubling_time: Years to double at that rate; `None` unless it grows.
-        qualifier: What the inputs' hedges say of the metrics (see `growth_qualifier`).
+        cagr: The compound annual growth rate, a fraction (`0.14005...`); `None`
+            over zero years.
+        doubling_time: Years to double at that rate; `None` unless it grows (and
+            when a growth so slow would take longer than a float can hold).
+        qualifier: What the inputs' hedges say of the change, ratio, percent and
+            CAGR (see `growth_qualifier`); the doubling time's is
+            `doubling_time_qualifier`.
         language: The language `describe_growth` uses by default (the network's first).
 
     """
@@ -181,6 +281,24 @@ class Growth:
     doubling_time: float | None
     qualifier: Qualifier
     language: str = field(default="en")
+
+    @property
+    def doubling_time_qualifier(self) -> Qualifier:
+        """
+        What the inputs' hedges say of the doubling time: `qualifier`'s opposite bound.
+
+        From a growth that is at most its figures (an `AT_LEAST` start, say), the
+        doubling time is at least its figure: slower growth doubles later.
+
+        Examples:
+            >>> a = MembershipSnapshot(year=2007, members=14, qualifier=Qualifier.AT_LEAST)
+            >>> b = MembershipSnapshot(year=2022, members=100)
+            >>> g = Growth.between(a, b)
+            >>> g.qualifier, g.doubling_time_qualifier
+            (<Qualifier.AT_MOST: 'at_most'>, <Qualifier.AT_LEAST: 'at_least'>)
+
+        """
+        return opposite_bound(self.qualifier)
 
     @classmethod
     def between(
@@ -250,13 +368,19 @@ def _snapshot(network: Network, year: int) -> MembershipSnapshot:
     raise _missing(network, year)
 
 
+def _year(year: int) -> str:
+    """A year for a message: `2010`, or `a year of 1329 bits` for one too long to print."""
+    text = _number(year)
+    return f"a year {text}" if text.startswith("of ") else text
+
+
 def _missing(network: Network, year: int) -> SnapshotLookupError:
     available = tuple(s.year for s in network.snapshots)
     if not available:
-        message = f"no snapshot for {year}: the network has no membership snapshots"
+        message = f"no snapshot for {_year(year)}: the network has no membership snapshots"
     else:
         years = ", ".join(map(str, available))
-        message = f"no snapshot for {year} (snapshots: {years})"
+        message = f"no snapshot for {_year(year)} (snapshots: {years})"
     return SnapshotLookupError(message, year=year, available=available)
 
 
@@ -372,7 +496,10 @@ def members_at(
     Raises:
         SnapshotLookupError: If *year* is outside the snapshots (and *extrapolate*
             is false), or the network has too few snapshots to estimate from.
-        ValueError: For an unknown *method*, or a geometric estimate from a count of 0.
+        ValueError: For an unknown *method*, a geometric estimate from a count of 0,
+            or an extrapolation so far out that the estimate is beyond a float's range
+            (about 1.8e308 members). An estimate is computed exactly and rounded once,
+            so no year, however far, raises anything else.
 
     Examples:
         >>> from reseau_coop import default_network
@@ -429,13 +556,38 @@ def _bracket(
 def _interpolate(
     before: MembershipSnapshot, after: MembershipSnapshot, year: int, method: str
 ) -> float:
-    t = (year - before.year) / (after.year - before.year)
+    """
+    The estimate at *year* on the line or curve through *before* and *after*.
+
+    Computed exactly (fractions, and a logarithm for the geometric curve), then rounded
+    once: no year, however far, makes it overflow; an estimate too large for a float is
+    a `ValueError`, one too small for a float is 0.0.
+    """
+    t = Fraction(year - before.year, after.year - before.year)
     if method == "linear":
-        return max(0.0, before.members + t * (after.members - before.members))
+        value = max(Fraction(0), before.members + t * (after.members - before.members))
+        if value > _FLOAT_MAX:
+            raise _too_large(method, year)
+        return float(value)
     if before.members <= 0 or after.members <= 0:
         msg = (
             f"a geometric estimate needs counts above 0, got {before.members} ({before.year}) "
             f"and {after.members} ({after.year}); use method='linear'"
         )
         raise ValueError(msg)
-    return float(before.members * (after.members / before.members) ** t)
+    log = _log_ratio(before.members, after.members)
+    exponent = Fraction(math.log(before.members)) + t * Fraction(log)
+    if exponent < _LOG_TINY:
+        return 0.0
+    if exponent <= _LOG_MAX:
+        with contextlib.suppress(OverflowError):  # right at the edge, exp may still overflow
+            return math.exp(exponent)
+    raise _too_large(method, year)
+
+
+def _too_large(method: str, year: int) -> ValueError:
+    msg = (
+        f"the {method} estimate for {_year(year)} is beyond the range of a float "
+        f"(about 1.8e308 members)"
+    )
+    return ValueError(msg)

@@ -75,6 +75,7 @@ def lookups_and_growth() -> str:
     g = reseau_coop.growth(net, 2007, 2022)
     assert_type(g, reseau_coop.Growth)
     assert_type(g.cagr, float | None)
+    assert_type(g.doubling_time_qualifier, reseau_coop.Qualifier)
     assert_type(reseau_coop.phase_growth(net), tuple[reseau_coop.Growth, ...])
     assert_type(reseau_coop.members_at(net, 2020).members, float)
     assert_type(reseau_coop.cagr(14, 100, 15), float | None)
