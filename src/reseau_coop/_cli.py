@@ -1,39 +1,53 @@
 """
 The `reseau-coop` command: a thin layer over the public functions.
 
-Exit status: 0 on success; 1 when the data or the question fails (an invalid,
-missing or unreadable file, a year in no phase, a year with no snapshot); 2 when
-the command line itself is wrong (argparse's own rule). Errors go to stderr as
-one sentence, never as a traceback. No colour is used, so `NO_COLOR` holds.
+Exit status: 0 on success; 1 when the data, the question or the input and output
+fail (an invalid, missing or unreadable file, a year in no phase, a year with no
+snapshot, a file or a standard stream that cannot be written); 2 when the command line
+itself is wrong; 130 on Ctrl-C; 141 (128 + SIGPIPE, what the shell shows for `git` or
+`cat`) when the reader of standard output goes away early (`reseau-coop | head`).
+Errors go to stderr as one line (a data file's problems follow, one per line), never
+as a traceback: `main` maps every failure to its message and status, in one place.
+No colour is used, so `NO_COLOR` holds.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
+import errno
 import io
-import json
 import os
 import sys
 import textwrap
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Final, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 from ._convert import converter
 from ._dataset import default_network
 from ._errors import DataError, Problem, ReseauCoopError
-from ._io import dumps, format_of, load
-from ._lookup import phase_at, phases_at
+from ._io import FORMATS, MAX_DOCUMENT_SIZE, Format, dumps, load, loads
+from ._lookup import Boundary, phase_at, phases_at
 from ._metrics import Estimate, Growth, growth, phase_end_snapshot, phase_growth
 from ._model import LocalizedText, MembershipSnapshot, Network, Phase, Qualifier, Service
-from ._records import COLUMNS, TABLES, Table, records
+from ._output import OutputError, Stream, machine_json
+from ._records import TABLES, csv_text
 from ._schema import json_schema_text
 from ._words import SIGNS, count, describe_growth, duration, growth_figures, percent
+from ._write import write_atomic
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 PROG: Final = "reseau-coop"
 WIDTH: Final = 80
+STDIN: Final = "<stdin>"
+"""How `--data -` and `validate -` name standard input in messages and reports."""
+
+# Exit statuses beside 0, 1 and 2: those a shell gives a command killed by the signal.
+EXIT_INTERRUPTED: Final = 130  # 128 + SIGINT
+EXIT_BROKEN_PIPE: Final = 141  # 128 + SIGPIPE
 
 LABELS: Final[dict[str, dict[str, str]]] = {
     "fr": {
@@ -121,6 +135,30 @@ class CommandError(Exception):
     """A failure of the data or the question: one sentence on stderr, exit status 1."""
 
 
+class _UsageError(Exception):
+    """The command line is wrong: its usage and one sentence on stderr, exit status 2."""
+
+    def __init__(self, message: str, parser: argparse.ArgumentParser | None = None) -> None:
+        super().__init__(message)
+        self.parser = parser
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its errors and output going through `main`'s one error mapping."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(message, self)
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # Only --help and --version print (errors raise): to standard output, written as
+        # every output is, so a closed or full stdout is an error, not silence.
+        del file
+        if message:
+            stream = Stream(sys.stdout, "output")
+            for line in message.splitlines():
+                stream.text(line)
+
+
 # ---------------------------------------------------------------- arguments
 
 
@@ -166,7 +204,8 @@ EXAMPLES: Final = {
   reseau-coop                       the Réseau COOP's history, in your locale's language
   reseau-coop summary --lang en     the same, in English
   reseau-coop --data history.toml   another network's history
-  reseau-coop --json                the same, as JSON""",
+  reseau-coop --json                the same, as JSON
+  cat history.toml | reseau-coop --data - --data-format toml""",
     "phase": """examples:
   reseau-coop phase 2015            the phase 2015 falls in
   reseau-coop phase 2012 --all      both phases of a year two phases share
@@ -179,7 +218,8 @@ EXAMPLES: Final = {
   reseau-coop growth --json         the metrics as JSON""",
     "validate": """examples:
   reseau-coop validate history.json
-  reseau-coop validate data/*.toml --json""",
+  reseau-coop validate data/*.toml --json
+  reseau-coop validate - < history.json     standard input""",
     "plot": """examples:
   reseau-coop plot -o membership.png            the chart, in your locale's language
   reseau-coop plot -o membership.svg --lang en
@@ -194,15 +234,23 @@ EXAMPLES: Final = {
 }
 
 
-def _common(*, suppress: bool) -> argparse.ArgumentParser:
+def _common(*, suppress: bool) -> _Parser:
     """The options every subcommand takes, before or after its name."""
     default: Any = argparse.SUPPRESS if suppress else None
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--data",
         metavar="FILE",
         default=default,
-        help="read this network's JSON or TOML file instead of the embedded Réseau COOP history",
+        help="read this network's JSON or TOML file (a regular file; - for standard input) "
+        "instead of the embedded Réseau COOP history",
+    )
+    common.add_argument(
+        "--data-format",
+        choices=FORMATS,
+        default=default,
+        help="the format of standard input (--data - or validate -): json (the default) "
+        "or toml; a file's suffix names its own",
     )
     common.add_argument(
         "--lang",
@@ -223,7 +271,7 @@ def parser() -> argparse.ArgumentParser:
     """The command line, as argparse reads it."""
     from . import __version__  # noqa: PLC0415 - read from metadata only when parsing
 
-    top = argparse.ArgumentParser(
+    top = _Parser(
         prog=PROG,
         description="The development history of a co-operative network: phases, services, "
         "membership and growth. Without a subcommand, shows the summary.",
@@ -255,23 +303,28 @@ def parser() -> argparse.ArgumentParser:
     phase.add_argument(
         "--boundary",
         choices=("later", "earlier"),
-        default="later",
+        default=None,
         help="at a year two phases share, the phase that begins (later, the default) "
-        "or the one that ends (earlier)",
+        "or the one that ends (earlier); not with --all",
     )
     grow = add("growth", "show membership growth between two years, or phase by phase")
     grow.add_argument("years", metavar="YEAR", type=_year, nargs="*", help="START and END")
-    grow.add_argument("--by-phase", action="store_true", help="show the growth of each phase")
+    grow.add_argument(
+        "--by-phase", action="store_true", help="show the growth of each phase (no YEARs then)"
+    )
     check = add("validate", "check data files; list every problem with its path")
-    check.add_argument("files", metavar="FILE", nargs="+", help="JSON or TOML files")
+    check.add_argument(
+        "files", metavar="FILE", nargs="+", help="JSON or TOML files (- for standard input)"
+    )
     add("schema", "print the data format's JSON Schema (for editors and other languages)")
     export = add("export", "write the data as a JSON or TOML document that loads back equal")
     export.add_argument(
         "--format",
         choices=("json", "toml", "csv"),
         default=None,
-        help="json or toml (a document that loads back equal), or csv (one table, see --table); "
-        "default: from -o's suffix, else json",
+        help="json or toml (a document that loads back equal), or csv (one table, see --table; "
+        "text cells that start with = + - @, a tab or a carriage return get a leading ', so "
+        "no spreadsheet runs them); default: from -o's suffix, else json",
     )
     export.add_argument(
         "--table",
@@ -279,7 +332,13 @@ def parser() -> argparse.ArgumentParser:
         default=None,
         help="with --format csv: the table to write",
     )
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE, not stdout (whole or not at all: "
+        "a failed write leaves FILE as it was)",
+    )
     plot = add("plot", "draw the membership chart, with its phases, to a PNG, SVG or PDF file")
     plot.add_argument(
         "-o", "--output", metavar="FILE", required=True, help="FILE.png, .svg or .pdf"
@@ -335,10 +394,9 @@ def _growth_json(value: Growth, lang: str) -> dict[str, Any]:
 # ---------------------------------------------------------------- subcommands
 
 
-def _summary(net: Network, lang: str, as_json: bool) -> Iterator[str]:  # noqa: FBT001
-    label = LABELS[lang]
+def _summary(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> None:
     whole = growth(net) if len(net.snapshots) > 1 else None  # one snapshot is not a growth
-    if as_json:
+    if args.json:
         conv = converter()
         document = {
             "name": conv.unstructure(net.name),
@@ -355,8 +413,13 @@ def _summary(net: Network, lang: str, as_json: bool) -> Iterator[str]:  # noqa: 
             "snapshots": conv.unstructure(net.snapshots),
             "growth": None if whole is None else _growth_json(whole, lang),
         }
-        yield json.dumps(document, ensure_ascii=False, indent=2)
-        return
+        out.data(machine_json(document))
+    else:
+        _lines(out, _summary_lines(net, whole, lang))
+
+
+def _summary_lines(net: Network, whole: Growth | None, lang: str) -> Iterator[str]:
+    label = LABELS[lang]
     yield _text(net.name, lang)
     for source in net.sources:
         where = f", {label['article']} {source.part}/{source.parts}" if source.parts else ""
@@ -445,19 +508,28 @@ def _of(lang: str) -> str:
     return "des" if lang == "fr" else "of"
 
 
-def _phase(net: Network, args: argparse.Namespace, lang: str) -> Iterator[str]:
-    label = LABELS[lang]
+def _phase(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> None:
     when = args.when
     year = when if isinstance(when, int) else when.year
-    found = phases_at(net, when) if args.all else (phase_at(net, when, boundary=args.boundary),)
+    boundary: Boundary = args.boundary or "later"
+    found = phases_at(net, when) if args.all else (phase_at(net, when, boundary=boundary),)
     if not found:  # --all and no phase: the same error phase_at gives
         phase_at(net, when)
     if args.json:
         conv = converter()
         key = "phases" if args.all else "phase"
         body = conv.unstructure(list(found)) if args.all else conv.unstructure(found[0])
-        yield json.dumps({"when": str(when), "year": year, key: body}, ensure_ascii=False, indent=2)
-        return
+        out.data(machine_json({"when": str(when), "year": year, key: body}))
+    else:
+        _lines(out, _phase_lines(net, args, found, lang))
+
+
+def _phase_lines(
+    net: Network, args: argparse.Namespace, found: tuple[Phase, ...], lang: str
+) -> Iterator[str]:
+    label = LABELS[lang]
+    when = args.when
+    year = when if isinstance(when, int) else when.year
     for phase in found:
         yield f"{year}: {_text(phase.name, lang)} ({phase.span})"
         if phase.summary is not None:
@@ -469,10 +541,7 @@ def _phase(net: Network, args: argparse.Namespace, lang: str) -> Iterator[str]:
             yield from _wrap(label["shared"].format(year=year, other=other), "  ")
 
 
-def _growth(net: Network, args: argparse.Namespace, lang: str) -> Iterator[str]:
-    if args.years and len(args.years) != 2:  # noqa: PLR2004
-        msg = "growth takes two years, START and END, or none"
-        raise _UsageError(msg)
+def _growth(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> None:
     if args.by_phase:
         results = list(phase_growth(net))
     elif args.years:
@@ -480,13 +549,13 @@ def _growth(net: Network, args: argparse.Namespace, lang: str) -> Iterator[str]:
     else:
         results = [growth(net)]
     if args.json:
-        body: Any = [_growth_json(g, lang) for g in results]
-        yield json.dumps(body if args.by_phase else body[0], ensure_ascii=False, indent=2)
+        body = [_growth_json(g, lang) for g in results]
+        out.data(machine_json(body if args.by_phase else body[0]))
         return
     for index, result in enumerate(results):
         if index:
-            yield ""
-        yield from _growth_lines(result, lang)
+            out.text()
+        _lines(out, _growth_lines(result, lang))
 
 
 def _growth_lines(value: Growth, lang: str) -> Iterator[str]:
@@ -511,18 +580,19 @@ def _growth_lines(value: Growth, lang: str) -> Iterator[str]:
     yield from _wrap(describe_growth(value, lang), "  ")
 
 
-def _validate(args: argparse.Namespace, lang: str, out: TextIO) -> int:
+def _validate(args: argparse.Namespace, lang: str, out: Stream) -> int:
     label = LABELS[lang]
     report: list[dict[str, Any]] = []
     for name in args.files:
         problems: list[tuple[str, str]] = []
         try:
-            load(name)
+            _stdin_network(args.data_format) if name == "-" else load(name)
         except DataError as exc:
             problems = [(p.where, p.message) for p in exc.problems]
         except OSError as exc:
             problems = [("$", f"cannot read the file: {exc.strerror or exc}")]
-        report.append({"file": name, "valid": not problems, "problems": problems})
+        shown = STDIN if name == "-" else name
+        report.append({"file": shown, "valid": not problems, "problems": problems})
     if args.json:
         body = [
             {
@@ -532,17 +602,16 @@ def _validate(args: argparse.Namespace, lang: str, out: TextIO) -> int:
             }
             for item in report
         ]
-        print(json.dumps(body, ensure_ascii=False, indent=2), file=out)
+        out.data(machine_json(body))
     else:
         for item in report:
             if item["valid"]:
-                print(f"{item['file']}: {label['valid']}", file=out)
+                out.text(f"{item['file']}: {label['valid']}")
                 continue
             n = len(item["problems"])
             count = label["problem" if n == 1 else "problems"].format(n=n)
-            print(f"{item['file']}: {count}", file=out)
-            for line in _problem_lines(item["problems"]):
-                print(line, file=out)
+            out.text(f"{item['file']}: {count}")
+            _lines(out, _problem_lines(item["problems"]))
     return 1 if any(not item["valid"] for item in report) else 0
 
 
@@ -555,45 +624,55 @@ def _problem_lines(problems: Iterable[Problem] | Iterable[tuple[str, str]]) -> I
         yield from _wrap(f"{where}: {message}", "  ", "      ")
 
 
+def _lines(out: Stream, lines: Iterable[str]) -> None:
+    for line in lines:
+        out.text(line)
+
+
 def _suffix(path: str) -> str:
     return Path(path).suffix.lower().lstrip(".")
 
 
-def _export(net: Network, args: argparse.Namespace, lang: str, out: TextIO) -> None:
-    kind = args.format
-    if kind is None:
-        kind = "json" if args.output is None else _suffix(args.output)
-        if kind != "csv":
-            kind = format_of(args.output) if args.output else "json"
-    elif args.output and _suffix(args.output) != kind:
-        msg = f"--format {kind} does not match the suffix of {args.output}"
-        raise _UsageError(msg)
+def _export_format(args: argparse.Namespace) -> str:
+    """The format `export` writes: --format, else -o's suffix, else JSON."""
+    known = (*FORMATS, "csv")
+    if args.format is None:
+        if args.output is None:
+            return "json"
+        kind = _suffix(args.output)
+        if kind not in known:
+            msg = (
+                f"cannot tell the format of {args.output}: name it *.json, *.toml or *.csv, "
+                "or give --format"
+            )
+            raise _UsageError(msg)
+        return kind
+    if args.output is not None and _suffix(args.output) in set(known) - {args.format}:
+        msg = f"--format {args.format} does not match the suffix of {args.output}"
+        raise _UsageError(msg)  # a name without a known suffix (/dev/stdout) is fine
+    format_: str = args.format
+    return format_
+
+
+def _export(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> None:
+    kind = _export_format(args)
     if kind == "csv":
         if args.table is None:
             msg = "--format csv writes one table: add --table snapshots, phases or services"
             raise _UsageError(msg)
-        text = _csv(net, args.table, lang)
+        text = csv_text(net, args.table, lang=lang)
     elif args.table is not None:
         msg = "--table goes with --format csv"
         raise _UsageError(msg)
     else:
-        text = dumps(net, kind)
+        text = dumps(net, "toml" if kind == "toml" else "json")
     if args.output is None:
-        out.write(text)
-        return
-    _write(args, kind, lang, out, lambda path: Path(path).write_text(text, encoding="utf-8"))
+        out.data(text)
+    else:
+        _write(args, kind, lang, out, text.encode("utf-8"))
 
 
-def _csv(net: Network, table: Table, lang: str) -> str:
-    rows = records(net, table, lang=lang)
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS[table], lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
-
-
-def _plot(net: Network, args: argparse.Namespace, lang: str, out: TextIO) -> None:
+def _plot(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> None:
     kind = _suffix(args.output)
     if kind not in {"png", "svg", "pdf"}:
         msg = f"cannot tell the image format of {args.output}: name it *.png, *.svg or *.pdf"
@@ -608,102 +687,176 @@ def _plot(net: Network, args: argparse.Namespace, lang: str, out: TextIO) -> Non
         raise CommandError(str(exc)) from None
     figure = ax.get_figure(root=True)
     assert figure is not None  # noqa: S101 - membership_chart draws into a figure
-    _write(
-        args, kind, lang, out,
-        lambda path: figure.savefig(path, format=kind, dpi=150, bbox_inches="tight"),
-    )  # fmt: skip
+    image = io.BytesIO()  # drawn in memory, then written whole like any file
+    figure.savefig(image, format=kind, dpi=150, bbox_inches="tight")
+    _write(args, kind, lang, out, image.getvalue())
 
 
-def _write(
-    args: argparse.Namespace, kind: str, lang: str, out: TextIO, write: Callable[[str], object]
-) -> None:
-    """Write `-o FILE` with *write*, then say so (one sentence, or JSON with `--json`)."""
+def _write(args: argparse.Namespace, kind: str, lang: str, out: Stream, data: bytes) -> None:
+    """Write *data* to `-o FILE`, whole or not at all, then say so."""
     try:
-        write(args.output)
+        write_atomic(args.output, data)
     except OSError as exc:
         msg = f"cannot write {args.output}: {exc.strerror or exc}"
         raise CommandError(msg) from None
+    except ValueError:  # a NUL in the name: Python's "embedded null byte"
+        msg = f"cannot write {args.output}: the file name holds a NUL character"
+        raise CommandError(msg) from None
     if args.json:
-        print(json.dumps({"written": args.output, "format": kind}), file=out)
+        out.data(machine_json({"written": args.output, "format": kind}))
     else:
-        print(f"{LABELS[lang]['written']} {args.output} ({kind})", file=out)
-
-
-class _UsageError(Exception):
-    """The command line is wrong in a way argparse cannot see: exit status 2."""
+        out.text(f"{LABELS[lang]['written']} {args.output} ({kind})")
 
 
 # ---------------------------------------------------------------- main
 
 
-def _network(path: str | None) -> Network:
+def _check(args: argparse.Namespace) -> None:
+    """Refuse what the command would otherwise ignore: argparse cannot see these."""
+    command = args.command or "summary"
+    files: list[str] = args.files if command == "validate" else []
+    rules = (
+        (
+            command == "growth" and len(args.years) not in {0, 2},
+            "growth takes two years, START and END, or none",
+        ),
+        (
+            command == "growth" and bool(args.by_phase and args.years),
+            "--by-phase measures every phase: give no YEARs with it",
+        ),
+        (
+            command == "phase" and bool(args.all and args.boundary),
+            "--boundary chooses one phase; --all shows every phase containing WHEN",
+        ),
+        (
+            command in {"validate", "schema"} and args.data is not None,
+            f"{command} does not read --data"
+            + (": give the files to check as arguments" if command == "validate" else ""),
+        ),
+        (
+            files.count("-") > 1,
+            "standard input (-) can be read only once",
+        ),
+        (
+            args.data_format is not None and args.data != "-" and "-" not in files,
+            (
+                "--data-format names the format of standard input (--data - or validate -); "
+                "a file's suffix names its own"
+            ),
+        ),
+    )
+    for broken, message in rules:
+        if broken:
+            raise _UsageError(message)
+
+
+def _stdin_network(data_format: Format | None) -> Network:
+    """The network on standard input, in *data_format* (JSON by default)."""
+    stream = sys.stdin
+    if stream is None:
+        raise OSError(errno.EBADF, "it is closed")
+    source = getattr(stream, "buffer", stream)
+    data = source.read(MAX_DOCUMENT_SIZE + 1)  # never more than the limit
+    try:
+        return loads(data, data_format or "json")
+    except DataError as exc:
+        raise DataError(exc.problems, subject=STDIN) from None
+
+
+def _network(args: argparse.Namespace) -> Network:
+    path: str | None = args.data
     if path is None:
         return default_network()
     try:
-        return load(path)
+        return _stdin_network(args.data_format) if path == "-" else load(path)
     except OSError as exc:
-        msg = f"cannot read {path}: {exc.strerror or exc}"
+        name = STDIN if path == "-" else path
+        msg = f"cannot read {name}: {exc.strerror or exc}"
         raise CommandError(msg) from None
 
 
-def _run(args: argparse.Namespace, out: TextIO) -> int:
+def _run(args: argparse.Namespace, out: Stream) -> int:
+    _check(args)
     lang = args.lang or default_language()
     command = args.command or "summary"
     if command == "validate":
         return _validate(args, lang, out)
     if command == "schema":
-        out.write(json_schema_text())
+        out.data(json_schema_text())
         return 0
-    net = _network(args.data)
-    if command == "export":
-        _export(net, args, lang, out)
-        return 0
-    if command == "plot":
-        _plot(net, args, lang, out)
-        return 0
-    producers: dict[str, Callable[[], Iterator[str]]] = {
-        "summary": lambda: _summary(net, lang, args.json),
-        "phase": lambda: _phase(net, args, lang),
-        "growth": lambda: _growth(net, args, lang),
+    net = _network(args)
+    commands: dict[str, Callable[[Network, argparse.Namespace, str, Stream], None]] = {
+        "summary": _summary,
+        "phase": _phase,
+        "growth": _growth,
+        "export": _export,
+        "plot": _plot,
     }
-    for line in producers[command]():
-        print(line, file=out)
+    commands[command](net, args, lang, out)
     return 0
-
-
-def _fail(message: str) -> int:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
-    return 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """
     Run the `reseau-coop` command with *argv* (the process's arguments by default).
 
-    Returns the exit status: 0 on success, 1 when the data or the question fails,
-    2 when the command line is wrong.
+    Returns the exit status: 0 on success, 1 when the data, the question or the input
+    and output fail, 2 when the command line is wrong, 130 on Ctrl-C and 141 when
+    standard output is a pipe closed early. Nothing escapes as a traceback.
     """
+    out, err = Stream(sys.stdout, "output"), Stream(sys.stderr, "error")
     top = parser()
-    args = top.parse_args(argv)
-    out = sys.stdout
-    if isinstance(out, io.TextIOWrapper) and out.encoding.lower().replace("-", "") != "utf8":
-        out.reconfigure(errors="replace")  # a terminal that cannot show ≈ gets ?, not a crash
+    args: argparse.Namespace | None = None
     try:
-        return _run(args, out)
-    except _UsageError as exc:
-        _usage_error(args.parser, str(exc))
-    except DataError as exc:
-        lines = [str(exc).splitlines()[0], *_problem_lines(exc.problems)]
-        return _fail("\n".join(lines))
-    except ReseauCoopError as exc:  # a year in no phase, a year with no snapshot
-        return _fail(str(exc))
-    except (CommandError, ValueError) as exc:
-        return _fail(str(exc))
-    except BrokenPipeError:  # `reseau-coop | head`: stop quietly
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 1
+        try:
+            args = top.parse_args(argv)
+            status = _run(args, out)
+        except SystemExit as exc:  # --help and --version, after printing
+            status = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
+        out.flush()
+    except BaseException as exc:  # noqa: BLE001 - the one place failures become messages
+        return _failure(exc, out, err, (args.parser if args is not None else top))
+    return status
 
 
-def _usage_error(top: argparse.ArgumentParser, message: str) -> NoReturn:
-    top.error(message)
+def _failure(exc: BaseException, out: Stream, err: Stream, parser: argparse.ArgumentParser) -> int:
+    """Say what failed on stderr, in one line (and a data file's problems); the status."""
+    if isinstance(exc, BrokenPipeError):  # `reseau-coop | head`: the reader has all it wants
+        out.silence()
+        return EXIT_BROKEN_PIPE
+    if isinstance(exc, OutputError):
+        out.silence()  # what Python still holds for stdout must not fail again at exit
+    lines, status = _describe(exc, parser)
+    try:
+        _lines(err, lines)
+        err.flush()
+    except (OSError, ValueError):  # stderr closed or full: the status is all that is left
+        err.silence()
+    return status
+
+
+def _describe(exc: BaseException, parser: argparse.ArgumentParser) -> tuple[list[str], int]:
+    """The lines that say what failed, and the exit status."""
+    if isinstance(exc, KeyboardInterrupt):
+        return [f"{PROG}: interrupted"], EXIT_INTERRUPTED
+    if isinstance(exc, _UsageError):
+        where = exc.parser or parser
+        return [*where.format_usage().splitlines(), f"{where.prog}: error: {exc}"], 2
+    if isinstance(exc, DataError):
+        if len(exc.problems) == 1 and not exc.problems[0].path:  # the file as a whole
+            return [f"{PROG}: error: invalid {exc.subject}: {exc.problems[0].message}"], 1
+        first = str(exc).splitlines()[0]
+        return [f"{PROG}: error: {first}", *_problem_lines(exc.problems)], 1
+    return [f"{PROG}: error: {_reason(exc)}"], 1
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, MemoryError):
+        return "out of memory"
+    if isinstance(exc, (ReseauCoopError, CommandError, ValueError, OutputError)):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    if isinstance(exc, Exception):
+        return f"unexpected {type(exc).__name__}: {exc} (please report it)"
+    raise exc  # pragma: no cover - GeneratorExit and the like: not ours to turn into words

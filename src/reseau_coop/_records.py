@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypeAlias
+import csv
+import io
+from typing import Any, Final, Literal, TypeAlias
 
 from ._metrics import phase_end_snapshot
 from ._model import LocalizedText, Network
@@ -100,3 +102,50 @@ def records(network: Network, table: Table, *, lang: str | None = None) -> list[
         ]
     msg = f"table must be one of {list(TABLES)}, got {table!r}"
     raise ValueError(msg)
+
+
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV
+# Injection"): `=HYPERLINK(...)`, `+cmd|...`, `-2+3`, `@SUM(...)`, and a leading tab or
+# carriage return that hides one.
+_FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """
+    A record's value as a CSV cell that no spreadsheet runs as a formula.
+
+    Text starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading
+    `'`, which spreadsheets show as text (the OWASP rule). Only text is changed:
+    numbers, negative ones too, and booleans are written as they are.
+
+    Examples:
+        >>> csv_cell("=1+2"), csv_cell("-1"), csv_cell(-1), csv_cell("Coop")
+        ("'=1+2", "'-1", -1, 'Coop')
+
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return f"'{value}"
+    return value
+
+
+def csv_text(network: Network, table: Table, *, lang: str | None = None) -> str:
+    """
+    One table of *network* as CSV text: a header row, then `records`' rows.
+
+    The dialect is RFC 4180's (and spreadsheets'): rows end with CRLF, and a cell
+    holding a comma, a quote, a CR or a LF is quoted, so text can never split a row.
+    Text cells go through `csv_cell`, so a cell never starts a formula; `None` (not
+    known) is an empty cell.
+
+    Examples:
+        >>> from reseau_coop import default_network
+        >>> print(csv_text(default_network(), "snapshots").splitlines()[1])
+        2007,14,exact,year,,,,reseau-coop-3-phases
+
+    """
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS[table])  # RFC 4180: CRLF, quoted CR
+    writer.writeheader()
+    for row in records(network, table, lang=lang):
+        writer.writerow({key: csv_cell(value) for key, value in row.items()})
+    return buffer.getvalue()
