@@ -10,6 +10,7 @@ import pandas as pd
 import polars as pl
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from reseau_coop import (
     LocalizedText,
@@ -108,11 +109,13 @@ def _empty() -> Network:
     return Network(name=LocalizedText({"en": "Empty"}), languages=["en"])
 
 
-@given(networks(max_snapshots=6))
-def test_membership_frame_is_the_series(net: Network) -> None:
-    """For any network, each row is the estimate membership_series gives for its year."""
-    series = membership_series(net)
-    frame = membership_frame(net)
+@given(networks(max_snapshots=6), st.data())
+def test_membership_frame_is_the_series(net: Network, data: st.DataObject) -> None:
+    """For any network and years, each row is the estimate membership_series gives there."""
+    known = [s.year for s in net.snapshots]
+    years = data.draw(st.lists(st.integers(known[0], known[-1]), max_size=40)) if known else []
+    series = membership_series(net, years)
+    frame = membership_frame(net, years)
 
     assert [e.year for e in series] == frame.index.tolist()
     assert [e.members for e in series] == frame["members"].tolist()
