@@ -10,11 +10,26 @@ import pandas as pd
 import polars as pl
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
-from reseau_coop import Network, Qualifier, default_network, phase_index, records
+from reseau_coop import (
+    LocalizedText,
+    Network,
+    Qualifier,
+    default_network,
+    membership_series,
+    phase_index,
+    records,
+)
 from reseau_coop._cli import main
 from reseau_coop._records import COLUMNS, TABLES
-from reseau_coop.frames import milestones_frame, phases_frame, services_frame, snapshots_frame
+from reseau_coop.frames import (
+    membership_frame,
+    milestones_frame,
+    phases_frame,
+    services_frame,
+    snapshots_frame,
+)
 
 from .helpers import run_python
 from .strategies import networks
@@ -67,6 +82,56 @@ def test_services_frame() -> None:
     assert "category" == str(frame["kind"].dtype)
     assert frame["introduced"].isna().tolist() == [False, False, False, False, True]
     assert "Start-up assistance" == frame["name"].iloc[0]
+
+
+def test_membership_frame_dtypes_and_values() -> None:
+    """Indexed by year; members Float64, qualifier and method categories, based_on text."""
+    frame = membership_frame(default_network())
+
+    assert {
+        "members": "Float64",
+        "qualifier": "category",
+        "method": "category",
+        "based_on": "string",
+    } == {name: str(dtype) for name, dtype in frame.dtypes.items()}
+    assert ("year", "Int64") == (frame.index.name, str(frame.index.dtype))
+    assert list(range(2007, 2023)) == frame.index.tolist()
+    assert [14.0, 35.0, 56.0, 100.0] == frame.loc[[2007, 2012, 2017, 2022], "members"].tolist()
+    assert ["snapshot", "linear", "geometric"] == list(frame["method"].cat.categories)
+    assert "2017, 2022" == frame.loc[2020, "based_on"]
+    assert "approximate" == frame.loc[2020, "qualifier"]
+
+
+def test_membership_frame_takes_the_series_arguments() -> None:
+    """Years in the order given, the geometric method, extrapolation; an empty network."""
+    frame = membership_frame(default_network(), [2025, 2010], method="geometric", extrapolate=True)
+
+    assert [2025, 2010] == frame.index.tolist()
+    assert ["geometric", "geometric"] == frame["method"].tolist()
+    assert frame["members"].iloc[0] > 100
+    assert (0, 4) == membership_frame(_empty()).shape
+
+
+def _empty() -> Network:
+    """A network with nothing but its name."""
+    return Network(name=LocalizedText({"en": "Empty"}), languages=["en"])
+
+
+@given(networks(max_snapshots=6), st.data())
+def test_membership_frame_is_the_series(net: Network, data: st.DataObject) -> None:
+    """For any network and years, each row is the estimate membership_series gives there."""
+    known = [s.year for s in net.snapshots]
+    years = data.draw(st.lists(st.integers(known[0], known[-1]), max_size=40)) if known else []
+    series = membership_series(net, years)
+    frame = membership_frame(net, years)
+
+    assert [e.year for e in series] == frame.index.tolist()
+    assert [e.members for e in series] == frame["members"].tolist()
+    assert [e.qualifier.value for e in series] == frame["qualifier"].tolist()
+    assert [e.method for e in series] == frame["method"].tolist()
+    assert [", ".join(str(s.year) for s in e.based_on) for e in series] == (
+        frame["based_on"].tolist()
+    )
 
 
 @given(networks(max_snapshots=5))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import math
 import sys
 from collections.abc import Callable
 from fractions import Fraction
+from typing import Any
 
 import attrs
 import pytest
@@ -16,6 +18,7 @@ from hypothesis import strategies as st
 
 from reseau_coop import (
     Dating,
+    Estimate,
     Growth,
     LocalizedText,
     MembershipSnapshot,
@@ -28,11 +31,13 @@ from reseau_coop import (
     doubling_time,
     growth,
     members_at,
+    membership_series,
     percent_change,
     phase_growth,
     ratio,
 )
-from reseau_coop._metrics import growth_qualifier, opposite_bound
+from reseau_coop._lookup import When
+from reseau_coop._metrics import Method, _locate, growth_qualifier, opposite_bound
 
 from .strategies import networks
 
@@ -472,18 +477,60 @@ def test_constant_membership_has_zero_growth(members: int, years: int) -> None:
     assert (0, 1.0, 0.0, 0.0, None) == (g.change, g.ratio, g.percent, g.cagr, g.doubling_time)
 
 
+def _belongs(snapshot: MembershipSnapshot, phase: Phase) -> bool:
+    """Whether *snapshot* is in *phase*: within its years, and not dated by another phase."""
+    dated_elsewhere = snapshot.dating is Dating.PHASE and snapshot.phase != phase.key
+    return phase.contains(snapshot.year) and not dated_elsewhere
+
+
 @given(networks())
 def test_phase_growth_stays_in_its_phase(net: Network) -> None:
     """Each phase's growth ends within its phase, and a phase-dated end belongs to it."""
     for g in phase_growth(net):
         assert g.phase is not None
-        assert g.start.year <= g.phase.start
-        assert g.phase.contains(g.end.year)
+        assert isinstance(g.start, MembershipSnapshot)
+        assert isinstance(g.end, MembershipSnapshot)
+        assert g.start.year <= g.phase.start or _belongs(g.start, g.phase)
+        assert _belongs(g.end, g.phase)
         assert g.start.year < g.end.year
+        assert g.end.year - g.start.year == g.years
         if g.end.dating is Dating.PHASE:
             assert g.phase.key == g.end.phase
         if g.start.dating is Dating.PHASE:
             assert g.phase.key != g.start.phase
+
+
+@given(networks(max_snapshots=12))
+def test_phase_growth_leaves_out_no_phase_with_two_snapshots(net: Network) -> None:
+    """Every phase holding two snapshots is measured, from its first if none is before it."""
+    measured = {g.phase.key: g for g in phase_growth(net) if g.phase is not None}
+
+    for phase in net.phases:
+        inside = [s for s in net.snapshots if _belongs(s, phase)]
+        if len(inside) < 2:
+            continue
+        g = measured[phase.key]
+        assert inside[-1] == g.end
+        before = [
+            s
+            for s in net.snapshots
+            if s.year <= phase.start and not (s.dating is Dating.PHASE and s.phase == phase.key)
+        ]
+        assert (before[-1] if before else inside[0]) == g.start
+
+
+def test_phase_without_a_snapshot_before_it_is_measured_inside() -> None:
+    """A phase whose first snapshot lies inside it is measured from that snapshot."""
+    net = _net(
+        (2003, 10),
+        (2008, 25),
+        (2012, 40),
+        phases=(_phase("early", 2000, 2010), _phase("late", 2010, 2015)),
+    )
+
+    assert [("early", 2003, 2008, 5), ("late", 2008, 2012, 4)] == [
+        (g.phase.key, g.start.year, g.end.year, g.years) for g in phase_growth(net) if g.phase
+    ]
 
 
 def test_phase_dated_snapshot_belongs_to_its_phase() -> None:
@@ -603,3 +650,187 @@ def test_growth_between_is_the_public_constructor() -> None:
     assert attrs.evolve(Growth.between(net.snapshots[0], net.snapshots[-1]), language="fr") == (
         growth(net)
     )
+
+
+def test_members_outside_says_so_and_how_to_extrapolate() -> None:
+    """Outside the snapshots the error gives their span and names extrapolate=True."""
+    with pytest.raises(SnapshotLookupError) as ei:
+        members_at(default_network(), 2030)
+
+    assert "outside the snapshots (2007–2022)" in str(ei.value)
+    assert "extrapolate=True" in str(ei.value)
+    assert (2030, (2007, 2012, 2017, 2022)) == (ei.value.year, ei.value.available)
+
+
+def test_one_snapshot_is_too_few_to_estimate_from() -> None:
+    """With a single snapshot, an estimate elsewhere says why there is none."""
+    with pytest.raises(SnapshotLookupError) as ei:
+        members_at(_net((2000, 3)), 2005, extrapolate=True)
+
+    assert "no snapshot for 2005 (snapshots: 2000): one snapshot is too few" in str(ei.value)
+
+
+# ---------------------------------------------------------------- many years at once
+
+
+def test_membership_series_of_the_source() -> None:
+    """By default every year from the first snapshot to the last, exact at snapshots."""
+    series = membership_series(default_network())
+
+    assert list(range(2007, 2023)) == [e.year for e in series]
+    assert [14.0, 35.0, 56.0, 100.0] == [e.members for e in series if e.method == "snapshot"]
+    assert math.isclose(56 + 3 / 5 * 44, series[13].members)
+    assert [2017, 2022] == [s.year for s in series[13].based_on]
+
+
+def test_membership_series_takes_years_in_any_order() -> None:
+    """Years, dates and NumPy integers, in the order given, repeats included."""
+    import numpy as np  # noqa: PLC0415
+
+    net = default_network()
+    wanted: list[When] = [2022, dt.date(2010, 5, 1), np.int64(2007), 2022]
+
+    assert [members_at(net, w) for w in wanted] == list(membership_series(net, wanted))
+    assert () == membership_series(net, [])
+    assert () == membership_series(_net())
+
+
+def test_membership_series_refuses_what_is_not_years() -> None:
+    """A single year, a string or a bad element is a TypeError saying where."""
+    with pytest.raises(TypeError, match="for one year use members_at"):
+        membership_series(default_network(), 2010)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="iterable of years"):
+        membership_series(default_network(), "2010")  # type: ignore[arg-type]
+    with pytest.raises(TypeError) as ei:
+        membership_series(default_network(), [2010, 2011.0])  # type: ignore[list-item]
+
+    assert str(ei.value).startswith("years[1]: expected a year")
+
+
+def test_membership_series_errors_like_members_at() -> None:
+    """The same errors as members_at: outside, a bad method, a geometric zero."""
+    net = default_network()
+    with pytest.raises(SnapshotLookupError, match="extrapolate=True"):
+        membership_series(net, [2010, 2030])
+    with pytest.raises(ValueError, match="'linear' or 'geometric'"):
+        membership_series(net, [], method="cubic")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="above 0"):
+        membership_series(_net((2000, 0), (2010, 5)), method="geometric")
+
+
+@given(
+    networks(max_snapshots=10),
+    st.lists(st.integers(-50, 10_050), max_size=30),
+    st.sampled_from(["linear", "geometric"]),
+    st.booleans(),
+)
+def test_membership_series_is_members_at_year_by_year(
+    net: Network,
+    years: list[int],
+    method: Method,
+    extrapolate: bool,  # noqa: FBT001
+) -> None:
+    """Each estimate is what members_at gives for that year; an error is the first year's."""
+    results: list[Estimate | str] = []
+    for year in years:
+        try:
+            results.append(members_at(net, year, method=method, extrapolate=extrapolate))
+        except (SnapshotLookupError, ValueError) as exc:
+            results.append(f"{type(exc).__name__}: {exc}")
+            break
+    try:
+        series: list[Estimate | str] = list(
+            membership_series(net, years, method=method, extrapolate=extrapolate)
+        )
+    except (SnapshotLookupError, ValueError) as exc:
+        series = [f"{type(exc).__name__}: {exc}"]
+    else:
+        assert len(years) == len(series)
+
+    if results and isinstance(results[-1], str):
+        assert results[-1] == series[-1]
+    else:
+        assert results == series
+
+
+@given(st.lists(st.integers(0, 1000), unique=True).map(sorted), st.data())
+def test_locate_is_bisect_from_any_hint(years: list[int], data: st.DataObject) -> None:
+    """The galloping search finds what bisect_right finds, wherever it starts."""
+    year = data.draw(st.integers(-5, 1005))
+    hint = data.draw(st.integers(0, len(years)))
+
+    assert bisect.bisect_right(years, year) == _locate(years, year, hint)
+
+
+class _Counted(list[int]):
+    """A list that counts the reads of its items."""
+
+    reads = 0
+
+    def __getitem__(self, index: Any) -> Any:  # noqa: ANN401
+        type(self).reads += 1
+        return super().__getitem__(index)
+
+
+@pytest.mark.parametrize("size", [100, 400])
+def test_years_in_order_cost_linear_reads(size: int) -> None:
+    """Y years in order over S snapshots read O(Y + S) items, not Y × S (nor Y log S)."""
+    _Counted.reads = 0
+    known = _Counted(range(0, 2 * size, 2))
+    position = 0
+    for year in range(2 * size):
+        position = _locate(known, year, position)
+
+    assert _Counted.reads <= 8 * size
+
+
+# ---------------------------------------------------------------- growth with estimates
+
+
+def test_growth_with_estimates() -> None:
+    """An end without a snapshot is an estimate; one on a snapshot stays the snapshot."""
+    net = default_network()
+    g = growth(net, 2010, 2017, estimate=True)
+
+    assert isinstance(g.start, Estimate)
+    assert net.snapshot(2017) == g.end
+    assert (2010, 14 + 3 / 5 * 21, "linear") == (g.start.year, g.start.members, g.start.method)
+    assert (7, Qualifier.APPROXIMATE) == (g.years, g.qualifier)
+    assert math.isclose(56 - g.start.members, g.change)
+    assert growth(net, 2007, 2022) == growth(net, 2007, 2022, estimate=True)
+
+
+def test_growth_with_estimates_never_extrapolates() -> None:
+    """A year outside the snapshots stays an error, which says why."""
+    with pytest.raises(SnapshotLookupError) as ei:
+        growth(default_network(), 2005, 2010, estimate=True)
+
+    assert "outside the snapshots (2007–2022)" in str(ei.value)
+    assert "never beyond" in str(ei.value)
+    assert 2005 == ei.value.year
+
+
+@given(networks(), st.integers(-10, 10_010), st.integers(-10, 10_010))
+def test_estimated_growth_only_interpolates(net: Network, start: int, end: int) -> None:
+    """With estimate=True, a year outside the snapshots raises; inside, the ends bracket it."""
+    known = [s.year for s in net.snapshots]
+    inside = bool(known) and all(known[0] <= y <= known[-1] for y in (start, end))
+    if not inside:
+        with pytest.raises(SnapshotLookupError):
+            growth(net, start, end, estimate=True)
+        return
+    if start > end:
+        with pytest.raises(ValueError, match="after end"):
+            growth(net, start, end, estimate=True)
+        return
+    g = growth(net, start, end, estimate=True)
+
+    assert (start, end) == (g.start.year, g.end.year)
+    for point in (g.start, g.end):
+        if point.year in known:
+            assert net.snapshot(point.year) == point
+        else:
+            assert isinstance(point, Estimate)
+            assert all(known[0] <= s.year <= known[-1] for s in point.based_on)
+            assert Qualifier.APPROXIMATE == g.qualifier
+    assert Growth.between(g.start, g.end, language=net.languages[0]) == g

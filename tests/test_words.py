@@ -523,3 +523,31 @@ def test_figures_never_hide_a_change(start: int, end: int, years: int, lang: str
     else:
         assert re.fullmatch(r"×1", figures["ratio"]) is None
         assert re.fullmatch(r"[+−]?0\s?%", figures["percent"]) is None
+
+
+def test_an_estimated_end_is_said_as_one() -> None:
+    """An estimated end (growth(..., estimate=True)) reads "about", with its decimal."""
+    g = growth(default_network(), 2010, 2017, estimate=True)
+
+    assert (
+        "In 7 years (2010–2017), membership more than doubled, from about 26.6 to 56 members."
+    ) == describe_growth(g, "en")
+    assert (
+        "En 7 ans (2010–2017), le membrariat a plus que doublé, passant d’environ 26,6 à "
+        "56 membres."
+    ) == describe_growth(g, "fr")
+    assert {"change": "≈ +29.4", "ratio": "≈ ×2.11", "percent": "≈ +110.5%"}.items() <= (
+        growth_figures(g, "en").items()
+    )
+
+
+@given(
+    st.integers(2008, 2021).filter(lambda y: y not in {2012, 2017}), st.sampled_from(["fr", "en"])
+)
+def test_every_estimated_start_is_said_hedged(year: int, lang: str) -> None:
+    """Any estimated start is said without error, hedged, in either language."""
+    g = growth(default_network(), year, 2022, estimate=True)
+    sentence = describe_growth(g, lang)
+
+    assert sentence.endswith(" 100 membres." if lang == "fr" else " 100 members.")
+    assert ("environ" if lang == "fr" else "about") in sentence

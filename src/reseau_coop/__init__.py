@@ -7,6 +7,7 @@ The history of the Réseau COOP (Québec, 2007–2022) ships as the default data
 
 from __future__ import annotations
 
+from ._compare import ComparisonRow, compare
 from ._dataset import default_network
 from ._errors import (
     DataError,
@@ -24,6 +25,7 @@ from ._metrics import (
     doubling_time,
     growth,
     members_at,
+    membership_series,
     percent_change,
     phase_growth,
     ratio,
@@ -49,6 +51,7 @@ from ._text import format_count, format_decimal, format_percent
 from ._words import describe_growth
 
 __all__ = [
+    "ComparisonRow",
     "DataError",
     "Dating",
     "Estimate",
@@ -68,6 +71,7 @@ __all__ = [
     "SnapshotLookupError",
     "Source",
     "cagr",
+    "compare",
     "default_network",
     "describe_growth",
     "doubling_time",
@@ -81,6 +85,7 @@ __all__ = [
     "load",
     "loads",
     "members_at",
+    "membership_series",
     "percent_change",
     "phase_at",
     "phase_growth",

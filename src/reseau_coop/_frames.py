@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from ._metrics import METHODS, Method, membership_series
 from ._model import Dating, Network, Qualifier, ServiceKind
 from ._records import records
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from ._lookup import When
 
 _MISSING = (
     'reseau_coop.frames needs pandas, which is not installed: pip install "reseau-coop[pandas]"'
@@ -194,4 +198,52 @@ def milestones_frame(network: Network, *, lang: str | None = None) -> pd.DataFra
             "description": pd.array([r["description"] for r in rows], dtype="string"),
             **_provenance(rows),
         }
+    )
+
+
+def membership_frame(
+    network: Network,
+    years: Iterable[When] | None = None,
+    *,
+    method: Method = "linear",
+    extrapolate: bool = False,
+) -> pd.DataFrame:
+    """
+    Membership year by year as a DataFrame: `membership_series` as a table.
+
+    Indexed by `year` (`Int64`), in the order given (by default every year from the
+    first snapshot to the last). Columns and dtypes: `members` (`Float64`: exact at a
+    snapshot, estimated between); `qualifier` (categories: the `Qualifier` values; a
+    snapshot's own, `approximate` for an estimate); `method` (categories: `snapshot`,
+    `linear`, `geometric`); `based_on` (`string`: the years of the snapshots used,
+    `"2017, 2022"`). The arguments and errors are those of `membership_series`.
+
+    Examples:
+        >>> from reseau_coop import default_network
+        >>> membership_frame(default_network(), range(2010, 2015))
+              members    qualifier    method    based_on
+        year
+        2010     26.6  approximate    linear  2007, 2012
+        2011     30.8  approximate    linear  2007, 2012
+        2012     35.0  approximate  snapshot        2012
+        2013     39.2  approximate    linear  2012, 2017
+        2014     43.4  approximate    linear  2012, 2017
+
+    """
+    import_pandas()
+    import pandas as pd  # noqa: PLC0415 - an optional extra, imported when used
+
+    series = membership_series(network, years, method=method, extrapolate=extrapolate)
+    return pd.DataFrame(
+        {
+            "members": pd.array([e.members for e in series], dtype="Float64"),
+            "qualifier": _categories(
+                [e.qualifier.value for e in series], [q.value for q in Qualifier]
+            ),
+            "method": _categories([e.method for e in series], ["snapshot", *METHODS]),
+            "based_on": pd.array(
+                [", ".join(str(s.year) for s in e.based_on) for e in series], dtype="string"
+            ),
+        },
+        index=pd.Index([e.year for e in series], dtype="Int64", name="year"),
     )

@@ -8,11 +8,11 @@ above zero, a doubling time needs growth.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
-import itertools
 import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from typing import Literal, TypeAlias
 
@@ -25,7 +25,8 @@ from ._model import Dating, MembershipSnapshot, Network, Phase, Qualifier, _numb
 Method: TypeAlias = Literal["linear", "geometric"]
 """How `members_at` estimates between snapshots."""
 
-_METHODS = ("linear", "geometric")
+METHODS: tuple[Method, ...] = ("linear", "geometric")
+"""The estimation methods, in the order messages and tables list them."""
 
 # The range of a float, for estimates computed exactly before they are rounded: the largest
 # float, its natural log, and a log below which exp() is 0.0 (under the smallest subnormal).
@@ -252,11 +253,13 @@ class Growth:
     metrics from any two snapshots. Metrics that are not defined are `None`.
 
     Attributes:
-        start: The snapshot growth is measured from.
-        end: The snapshot growth is measured to.
+        start: The snapshot growth is measured from; an `Estimate` when
+            `growth(..., estimate=True)` estimated a year without a snapshot.
+        end: The snapshot growth is measured to; an `Estimate` likewise.
         phase: The phase measured, when the growth comes from `phase_growth`.
-        years: `end.year - start.year`.
-        change: `end.members - start.members`.
+        years: `end.year - start.year`: the years it really spans.
+        change: `end.members - start.members`: an `int` between two snapshots, a
+            `float` when an end is an estimate.
         ratio: `end.members / start.members`; `None` for a start of 0.
         percent: The change in percent units (`614.28...`); `None` for a start of 0.
         cagr: The compound annual growth rate, a fraction (`0.14005...`); `None`
@@ -270,11 +273,11 @@ class Growth:
 
     """
 
-    start: MembershipSnapshot
-    end: MembershipSnapshot
+    start: MembershipSnapshot | Estimate
+    end: MembershipSnapshot | Estimate
     phase: Phase | None = None
     years: int
-    change: int
+    change: int | float
     ratio: float | None
     percent: float | None
     cagr: float | None
@@ -303,14 +306,16 @@ class Growth:
     @classmethod
     def between(
         cls,
-        start: MembershipSnapshot,
-        end: MembershipSnapshot,
+        start: MembershipSnapshot | Estimate,
+        end: MembershipSnapshot | Estimate,
         *,
         phase: Phase | None = None,
         language: str = "en",
     ) -> Growth:
         """
-        The growth from snapshot *start* to snapshot *end*.
+        The growth from *start* to *end*: two snapshots, or estimates (`members_at`).
+
+        An estimate is `APPROXIMATE`, so a growth from or to one is too.
 
         Examples:
             >>> a = MembershipSnapshot(year=2007, members=14)
@@ -384,17 +389,54 @@ def _missing(network: Network, year: int) -> SnapshotLookupError:
     return SnapshotLookupError(message, year=year, available=available)
 
 
-def growth(network: Network, start: When | None = None, end: When | None = None) -> Growth:
+# Where an error about a year outside the snapshots points the reader next.
+_EXTRAPOLATE = "pass extrapolate=True to extrapolate from the nearest two"
+_INTERPOLATE_ONLY = "growth(..., estimate=True) estimates between snapshots, never beyond them"
+
+
+def _outside(network: Network, year: int, hint: str) -> SnapshotLookupError:
+    """The error for *year*, which no snapshot has and no two snapshots bracket."""
+    available = tuple(s.year for s in network.snapshots)
+    if not available:
+        return _missing(network, year)
+    if len(available) == 1:
+        message = (
+            f"no snapshot for {_year(year)} (snapshots: {available[0]}): "
+            f"one snapshot is too few to estimate from"
+        )
+    else:
+        message = (
+            f"no snapshot for {_year(year)}, which is outside the snapshots "
+            f"({available[0]}–{available[-1]}); {hint}"
+        )
+    return SnapshotLookupError(message, year=year, available=available)
+
+
+def growth(
+    network: Network,
+    start: When | None = None,
+    end: When | None = None,
+    *,
+    estimate: bool = False,
+) -> Growth:
     """
     Membership growth between the snapshots of years *start* and *end*.
+
+    With *estimate*, a year without a snapshot is estimated between the two
+    snapshots around it (`members_at`, linear), and that end of the `Growth` is the
+    `Estimate`, so the growth is `APPROXIMATE`; an end on a snapshot stays that
+    snapshot. It only interpolates: a year before the first snapshot or after the
+    last is still an error.
 
     Args:
         network: The network to measure.
         start: The first year (or a date in it); the first snapshot's by default.
         end: The last year (or a date in it); the last snapshot's by default.
+        estimate: Whether to estimate a year without a snapshot.
 
     Raises:
-        SnapshotLookupError: If a year has no snapshot; it lists those that have one.
+        SnapshotLookupError: If a year has no snapshot (with *estimate*: if it is
+            outside the snapshots); it lists those that have one.
         ValueError: If *start* is after *end*.
 
     Examples:
@@ -408,27 +450,50 @@ def growth(network: Network, start: When | None = None, end: When | None = None)
         Traceback (most recent call last):
         ...
         reseau_coop.SnapshotLookupError: no snapshot for 2010 (snapshots: 2007, 2012, 2017, 2022)
+        >>> g = growth(default_network(), 2010, 2017, estimate=True)
+        >>> g.start
+        Estimate(year=2010, members=26.6, qualifier=<Qualifier.APPROXIMATE: 'approximate'>, ...)
+        >>> g.end.members, g.years, round(g.change, 1), g.qualifier.value
+        (56, 7, 29.4, 'approximate')
+        >>> growth(default_network(), 2010, 2025, estimate=True)
+        Traceback (most recent call last):
+        ...
+        reseau_coop.SnapshotLookupError: no snapshot for 2025, which is outside the snapshots
+        (2007–2022); growth(..., estimate=True) estimates between snapshots, never beyond them
 
     """
     snapshots = network.snapshots
     if not snapshots:
         wanted = year_of(start) if start is not None else year_of(end) if end is not None else 0
         raise _missing(network, wanted)
-    first = snapshots[0] if start is None else _snapshot(network, year_of(start))
-    last = snapshots[-1] if end is None else _snapshot(network, year_of(end))
+    first = snapshots[0] if start is None else _point(network, year_of(start), estimate=estimate)
+    last = snapshots[-1] if end is None else _point(network, year_of(end), estimate=estimate)
     if first.year > last.year:
         msg = f"start ({first.year}) is after end ({last.year})"
         raise ValueError(msg)
     return Growth.between(first, last, language=network.languages[0])
 
 
+def _point(network: Network, year: int, *, estimate: bool) -> MembershipSnapshot | Estimate:
+    """The snapshot of *year*; with *estimate*, a linear estimate where there is none."""
+    if not estimate:
+        return _snapshot(network, year)
+    (found,) = _estimates(network, (year,), "linear", extrapolate=False, hint=_INTERPOLATE_ONLY)
+    return found.based_on[0] if found.method == "snapshot" else found
+
+
 def phase_growth(network: Network) -> tuple[Growth, ...]:
     """
     Growth over each phase that has two snapshots to measure between, in phase order.
 
-    Each phase is measured from the snapshot at (or last before) its start to the
-    one at (or last within) its end. A snapshot dated by a phase belongs to that
-    phase: it can end that phase's measure and no other (it may start the next).
+    Each phase is measured from the snapshot at (or last before) its start — or,
+    when there is none, from its first snapshot inside it — to the one at (or
+    last within) its end; so every phase that holds two snapshots is measured,
+    and each `Growth` spans the years it really measures (`start.year` to
+    `end.year`, which may be fewer than the phase's). A phase with fewer than
+    two snapshots to measure between is left out. A snapshot dated by a phase
+    belongs to that phase: it can end that phase's measure and no other (it may
+    start the next).
 
     Examples:
         >>> from reseau_coop import default_network
@@ -441,11 +506,15 @@ def phase_growth(network: Network) -> tuple[Growth, ...]:
 
     """
     out: list[Growth] = []
+    snapshots = network.snapshots
     for phase in network.phases:
-        first = phase_start_snapshot(network.snapshots, phase)
-        last = phase_end_snapshot(network.snapshots, phase)
-        if first is not None and last is not None and first.year < last.year:
-            out.append(Growth.between(first, last, phase=phase, language=network.languages[0]))
+        inside = _in_phase(snapshots, phase)
+        first = phase_start_snapshot(snapshots, phase)
+        if first is None and inside:
+            first = inside[0]
+        if first is not None and inside and first.year < inside[-1].year:
+            growth = Growth.between(first, inside[-1], phase=phase, language=network.languages[0])
+            out.append(growth)
     return tuple(out)
 
 
@@ -466,15 +535,20 @@ def phase_end_snapshot(
     snapshots: Sequence[MembershipSnapshot], phase: Phase
 ) -> MembershipSnapshot | None:
     """The snapshot at, or last within, the end of *phase* (none dated by another phase)."""
-    found = None
+    inside = _in_phase(snapshots, phase)
+    return inside[-1] if inside else None
+
+
+def _in_phase(snapshots: Sequence[MembershipSnapshot], phase: Phase) -> list[MembershipSnapshot]:
+    """The snapshots within *phase*'s years, in order, but those dated by another phase."""
+    found = []
     for snapshot in snapshots:
         if snapshot.year < phase.start:
             continue
         if phase.end is not None and snapshot.year > phase.end:
             break
-        if snapshot.dating is Dating.PHASE and snapshot.phase != phase.key:
-            continue
-        found = snapshot
+        if not (snapshot.dating is Dating.PHASE and snapshot.phase != phase.key):
+            found.append(snapshot)
     return found
 
 
@@ -492,6 +566,7 @@ def members_at(
     `"geometric"` (a constant yearly rate), marked `APPROXIMATE`, and names the
     two snapshots it is drawn from. Outside the snapshots it extrapolates from
     the nearest two only when *extrapolate* is true (a linear estimate stops at 0).
+    `membership_series` gives the same for many years at once.
 
     Raises:
         SnapshotLookupError: If *year* is outside the snapshots (and *extrapolate*
@@ -511,46 +586,154 @@ def members_at(
         (82.4, [2017, 2022])
         >>> round(members_at(net, 2020, method="geometric").members, 1)
         79.3
+        >>> members_at(net, 2025)
+        Traceback (most recent call last):
+        ...
+        reseau_coop.SnapshotLookupError: no snapshot for 2025, which is outside the snapshots
+        (2007–2022); pass extrapolate=True to extrapolate from the nearest two
 
     """
-    if method not in _METHODS:
+    (found,) = _estimates(network, (year_of(year),), method, extrapolate=extrapolate)
+    return found
+
+
+def membership_series(
+    network: Network,
+    years: Iterable[When] | None = None,
+    *,
+    method: Method = "linear",
+    extrapolate: bool = False,
+) -> tuple[Estimate, ...]:
+    """
+    Membership at many years at once: what `members_at` gives for each, in one pass.
+
+    The same rules and errors as `members_at`: exact at a snapshot, estimated
+    between two, outside them only with *extrapolate*. It reads the snapshots once,
+    then finds each year from where the previous one was found, so years in order
+    cost time linear in the number of years plus snapshots (in any order, a
+    logarithm more per year), never years × snapshots.
+
+    Args:
+        network: The network.
+        years: The years (or dates, or a NumPy array of years), in any order; by
+            default every year from the first snapshot's to the last's (none for a
+            network without snapshots).
+        method: `"linear"` or `"geometric"`, as for `members_at`.
+        extrapolate: Whether to estimate outside the snapshots, as for `members_at`.
+
+    Returns:
+        One `Estimate` per year, in the order given.
+
+    Raises:
+        SnapshotLookupError: For the first year outside the snapshots (without
+            *extrapolate*).
+        TypeError: If *years* is not an iterable of years, naming the first bad one.
+        ValueError: As `members_at`.
+
+    Examples:
+        >>> from reseau_coop import default_network
+        >>> series = membership_series(default_network())
+        >>> len(series), series[0].year, series[-1].year
+        (16, 2007, 2022)
+        >>> [(e.year, round(e.members, 1), e.method) for e in series[4:7]]
+        [(2011, 30.8, 'linear'), (2012, 35.0, 'snapshot'), (2013, 39.2, 'linear')]
+        >>> [round(e.members) for e in membership_series(default_network(), [2022, 2010])]
+        [100, 27]
+
+    """
+    if years is None:
+        snapshots = network.snapshots
+        wanted: Iterable[int] = (
+            range(snapshots[0].year, snapshots[-1].year + 1) if snapshots else ()
+        )
+    else:
+        wanted = _years(years)
+    return tuple(_estimates(network, wanted, method, extrapolate=extrapolate))
+
+
+def _years(years: object) -> list[int]:
+    """The years of an iterable of years or dates; a `TypeError` names the first bad one."""
+    if isinstance(years, str | bytes) or not isinstance(years, Iterable):
+        msg = (
+            f"years must be an iterable of years or dates, got {type(years).__name__} "
+            f"{years!r}; for one year use members_at"
+        )
+        raise TypeError(msg)
+    out = []
+    for index, when in enumerate(years):
+        try:
+            out.append(year_of(when))
+        except TypeError as exc:
+            msg = f"years[{index}]: {exc}"
+            raise TypeError(msg) from None
+    return out
+
+
+def _estimates(
+    network: Network,
+    years: Iterable[int],
+    method: Method,
+    *,
+    extrapolate: bool,
+    hint: str = _EXTRAPOLATE,
+) -> list[Estimate]:
+    """Membership at each of *years*: the one implementation of `members_at`."""
+    if method not in METHODS:
         msg = f"method must be 'linear' or 'geometric', got {method!r}"
         raise ValueError(msg)
-    wanted = year_of(year)
     snapshots = network.snapshots
-    for snapshot in snapshots:
-        if snapshot.year == wanted:
-            return Estimate(
-                year=wanted,
+    known = [s.year for s in snapshots]
+    out = []
+    position = 0
+    for year in years:
+        position = _locate(known, year, position)
+        if position and known[position - 1] == year:
+            snapshot = snapshots[position - 1]
+            estimate = Estimate(
+                year=year,
                 members=float(snapshot.members),
                 qualifier=snapshot.qualifier,
                 method="snapshot",
                 based_on=(snapshot,),
             )
-    pair = _bracket(snapshots, wanted)
-    if pair is None:
-        if not extrapolate or len(snapshots) < 2:  # noqa: PLR2004
-            raise _missing(network, wanted)
-        early = wanted < snapshots[0].year
-        pair = (snapshots[0], snapshots[1]) if early else (snapshots[-2], snapshots[-1])
-    before, after = pair
-    members = _interpolate(before, after, wanted, method)
-    return Estimate(
-        year=wanted,
-        members=members,
-        qualifier=Qualifier.APPROXIMATE,
-        method=method,
-        based_on=(before, after),
-    )
+        else:
+            if 0 < position < len(known):
+                before, after = snapshots[position - 1], snapshots[position]
+            elif extrapolate and len(known) > 1:
+                before, after = snapshots[:2] if position == 0 else snapshots[-2:]
+            else:
+                raise _outside(network, year, hint)
+            estimate = Estimate(
+                year=year,
+                members=_interpolate(before, after, year, method),
+                qualifier=Qualifier.APPROXIMATE,
+                method=method,
+                based_on=(before, after),
+            )
+        out.append(estimate)
+    return out
 
 
-def _bracket(
-    snapshots: Sequence[MembershipSnapshot], year: int
-) -> tuple[MembershipSnapshot, MembershipSnapshot] | None:
-    for before, after in itertools.pairwise(snapshots):
-        if before.year < year < after.year:
-            return before, after
-    return None
+def _locate(years: Sequence[int], year: int, hint: int) -> int:
+    """
+    How many of the ascending *years* are at or before *year* (`bisect_right`).
+
+    The search gallops out from *hint*, the previous answer, so it costs the
+    logarithm of how far the answer moves: years asked in order cost O(Y + S) in
+    all, years in any order O(Y log S).
+    """
+    size = len(years)
+    if hint < size and years[hint] <= year:  # the answer is after hint
+        step = 1
+        while hint + step < size and years[hint + step] <= year:
+            step *= 2
+        return bisect.bisect_right(years, year, hint + step // 2 + 1, min(hint + step, size))
+    if hint > 0 and years[hint - 1] > year:  # the answer is before hint
+        step = 1
+        while hint - 1 - step >= 0 and years[hint - 1 - step] > year:
+            step *= 2
+        return bisect.bisect_right(years, year, max(hint - step, 0), hint - 1 - step // 2)
+    return hint
 
 
 def _interpolate(

@@ -18,7 +18,7 @@ import attrs
 
 from ._errors import Problem
 from ._lookup import phases_at
-from ._metrics import Growth, growth, phase_end_snapshot, phase_growth
+from ._metrics import Estimate, Growth, growth, phase_end_snapshot, phase_growth
 from ._model import (
     Dating,
     LocalizedText,
@@ -34,9 +34,9 @@ from ._model import (
 from ._text import (
     QUALIFIER_WORDS,
     colon,
+    count,
     duration,
     hedge,
-    integer,
     percent,
     resolve,
     words,
@@ -69,9 +69,9 @@ def _text(value: LocalizedText | None, lang: str) -> str:
     return "" if value is None else value.pick(lang)
 
 
-def figure(snapshot: MembershipSnapshot, lang: str) -> str:
-    """A snapshot's count with its hedge sign: `≈ 35`."""
-    return hedge(integer(snapshot.members, lang), snapshot.qualifier)
+def figure(snapshot: MembershipSnapshot | Estimate, lang: str) -> str:
+    """A snapshot's (or an estimate's) count with its hedge sign: `≈ 35`, `≈ 26,6`."""
+    return hedge(count(snapshot.members, lang), snapshot.qualifier)
 
 
 def mark(record: Phase | Service | MembershipSnapshot | Milestone, *names: str) -> str:
@@ -326,10 +326,10 @@ def _service_line(service: Service, phases: dict[str, Phase], lang: str) -> str:
 def _membership(network: Network, phases: dict[str, Phase], lang: str, width: int) -> Iterator[str]:
     label = words(lang)
     counts = [figure(s, lang) + mark(s, "members") for s in network.snapshots]
-    width_count = max(9, *(len(count) + 2 for count in counts))
-    for snapshot, count in zip(network.snapshots, counts, strict=True):
+    width_count = max(9, *(len(shown) + 2 for shown in counts))
+    for snapshot, shown in zip(network.snapshots, counts, strict=True):
         year = f"{snapshot.year}{mark(snapshot, 'year')}"
-        line = f"  {year:<7}{count:<{width_count}}"
+        line = f"  {year:<7}{shown:<{width_count}}"
         notes = [note for note in (dating(snapshot, phases, lang),) if note]
         if snapshot.share is not None:
             notes.append(share_text(snapshot.share, lang))

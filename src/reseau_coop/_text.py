@@ -110,6 +110,21 @@ def integer(value: int, lang: str, *, signed: bool = False) -> str:
     return f"+{text}" if signed and value > 0 else text
 
 
+def count(value: float | Fraction, lang: str, *, signed: bool = False) -> str:
+    """
+    A count of members: an `int` as `integer` writes it, an estimate (a float) to one decimal.
+
+    Examples:
+        >>> count(12000, "fr"), count(47.6, "fr"), count(56.0, "en"), count(12.6, "en", signed=True)
+        ('12\u202f000', '47,6', '56', '+12.6')
+
+    """
+    if isinstance(value, int):
+        return integer(value, lang, signed=signed)
+    text = decimal(value, lang, 1)
+    return f"+{text}" if signed and value > 0 else text
+
+
 def _rounded(value: float | Fraction, places: int, distinct_from: int) -> tuple[Fraction, int]:
     """
     *value* rounded to *places* decimals, or to more if that would make it read *distinct_from*.
@@ -498,8 +513,7 @@ def format_count(value: float, qualifier: Qualifier = Qualifier.EXACT, lang: str
     if not isinstance(qualifier, Qualifier):
         msg = f"format_count takes a Qualifier, not {qualifier!r}"
         raise TypeError(msg)
-    text = integer(number, language) if isinstance(number, int) else decimal(number, language)
-    return hedge(text, qualifier)
+    return hedge(count(number, language), qualifier)
 
 
 def format_percent(value: float, lang: str = "en", *, digits: int = 1) -> str:

@@ -42,10 +42,10 @@ from ._text import (
     MULTIPLES,
     Language,
     colon,
+    count,
     decimal,
     duration,
     hedge,
-    integer,
     percent,
     spoken,
     words,
@@ -54,14 +54,14 @@ from ._text import (
 Hedge: TypeAlias = Literal["", "more than", "nearly"]
 
 
-def whole_multiple(end: int, start: int) -> tuple[Hedge, int] | None:
+def whole_multiple(end: float, start: float) -> tuple[Hedge, int] | None:
     """
     The whole multiple from 2 to 10 that the ratio *end* / *start* is said as, and its hedge.
 
     Bands (closed as written, so none falls between two): `[0.995n, 1.005n]` is
     the multiple itself, `(1.005n, n + 0.5)` "more than", `[0.95n, 0.995n)`
-    "nearly". The bands are compared in whole numbers, so no rounding moves a
-    ratio across one.
+    "nearly". The bands are compared exactly (an estimate's float as the exact
+    number it is), so no rounding moves a ratio across one.
 
     Examples:
         >>> whole_multiple(100, 14)
@@ -72,12 +72,13 @@ def whole_multiple(end: int, start: int) -> tuple[Hedge, int] | None:
     """
     if start <= 0:
         return None
-    scaled = 1000 * end  # the ratio in thousandths, times start
+    top, bottom = Fraction(end), Fraction(start)
+    scaled = 1000 * top  # the ratio in thousandths, times start
     for n in MULTIPLES:
-        low, high, nearly = 995 * n * start, 1005 * n * start, 950 * n * start
+        low, high, nearly = 995 * n * bottom, 1005 * n * bottom, 950 * n * bottom
         if low <= scaled <= high:
             return "", n
-        if high < scaled and 2 * end < (2 * n + 1) * start:
+        if high < scaled and 2 * top < (2 * n + 1) * bottom:
             return "more than", n
         if nearly <= scaled < low:
             return "nearly", n
@@ -111,13 +112,13 @@ def growth_figures(growth: Growth, lang: str) -> dict[str, str]:
          'doubling': '5.3 years'}
 
     """
-    start, end = growth.start.members, growth.end.members
+    start, end = Fraction(growth.start.members), Fraction(growth.end.members)
     sign = hedge("", growth.qualifier)
-    cells = {"change": sign + integer(growth.change, lang, signed=True)}
+    cells = {"change": sign + count(growth.change, lang, signed=True)}
     if start > 0:
-        ratio = decimal(Fraction(end, start), lang, 2, distinct_from=1)
+        ratio = decimal(end / start, lang, 2, distinct_from=1)
         cells["ratio"] = f"{sign}×{ratio}"
-        change = percent(Fraction((end - start) * 100, start), lang, 1, signed=True)
+        change = percent((end - start) * 100 / start, lang, 1, signed=True)
         cells["percent"] = sign + change
     if growth.cagr is not None:
         rate = percent(growth.cagr * 100, lang, 1)
@@ -128,9 +129,9 @@ def growth_figures(growth: Growth, lang: str) -> dict[str, str]:
     return cells
 
 
-def _figure(members: int, qualifier: Qualifier, lang: Language, *, after_de: bool = False) -> str:
+def _figure(members: float, qualifier: Qualifier, lang: Language, *, after_de: bool = False) -> str:
     """A count with its hedge: "environ 35", "d’environ 35" (after "de"), "about 35"."""
-    number = integer(members, lang)
+    number = count(members, lang)
     if lang == "en":
         return f"{HEDGE_WORDS_EN[qualifier]}{number}"
     plain, with_de = HEDGE_WORDS_FR[qualifier]
@@ -142,7 +143,7 @@ def ratio_places(ratio: Fraction) -> int:
     return 2 if Fraction(9, 10) < ratio < Fraction(11, 10) else 1
 
 
-def multiplier(end: int, start: int, lang: str) -> str:
+def multiplier(end: float, start: float, lang: str) -> str:
     """
     The ratio *end* / *start* as a figure, never reading ×1 unless the counts are equal.
 
@@ -151,16 +152,16 @@ def multiplier(end: int, start: int, lang: str) -> str:
         ('7,1', '1.04', '1.001')
 
     """
-    value = Fraction(end, start)
+    value = Fraction(end) / Fraction(start)
     return decimal(value, lang, ratio_places(value), distinct_from=1)
 
 
-def _fall(start: int, end: int) -> Fraction:
+def _fall(start: float, end: float) -> Fraction:
     """How much a count fell, in percent of where it started (exactly)."""
-    return Fraction((start - end) * 100, start)
+    return (Fraction(start) - Fraction(end)) * 100 / Fraction(start)
 
 
-def _barely_changed(start: int, end: int) -> bool:
+def _barely_changed(start: float, end: float) -> bool:
     """
     Whether the figure a sentence would give for a change rounds it away.
 
@@ -171,12 +172,12 @@ def _barely_changed(start: int, end: int) -> bool:
     if start <= 0 or start == end:
         return False
     if end > start:
-        value = Fraction(end, start)
+        value = Fraction(end) / Fraction(start)
         return round(value, ratio_places(value)) == 1
     return round(_fall(start, end), 1) == 0
 
 
-def _multiplier(end: int, start: int, lang: Language) -> str:
+def _multiplier(end: float, start: float, lang: Language) -> str:
     """How much membership was multiplied by, in words when the source would."""
     found = whole_multiple(end, start)
     if found is not None:

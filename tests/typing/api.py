@@ -80,3 +80,28 @@ def lookups_and_growth() -> str:
     assert_type(reseau_coop.members_at(net, 2020).members, float)
     assert_type(reseau_coop.cagr(14, 100, 15), float | None)
     return reseau_coop.describe_growth(g, "en")
+
+
+def many_years_and_estimated_ends() -> float:
+    """Series of estimates, and growth whose ends may be estimates."""
+    import datetime as dt  # noqa: PLC0415
+
+    net = reseau_coop.default_network()
+    series = reseau_coop.membership_series(net, [2010, dt.date(2015, 1, 1)], method="geometric")
+    assert_type(series, tuple[reseau_coop.Estimate, ...])
+    assert_type(reseau_coop.membership_series(net), tuple[reseau_coop.Estimate, ...])
+    g = reseau_coop.growth(net, 2010, 2017, estimate=True)
+    assert_type(g.start, MembershipSnapshot | reseau_coop.Estimate)
+    assert_type(g.change, int | float)
+    if isinstance(g.end, MembershipSnapshot):
+        assert_type(g.end.dating, Dating)
+    return g.start.members
+
+
+def side_by_side() -> str:
+    """Compare networks; rows are typed dicts."""
+    rows = reseau_coop.compare([reseau_coop.default_network()], start=2010, end=2020, lang="en")
+    assert_type(rows, tuple[reseau_coop.ComparisonRow, ...])
+    assert_type(rows[0]["window_ratio"], float | None)
+    assert_type(rows[0]["first_members"], int | None)
+    return rows[0]["name"]
