@@ -100,7 +100,7 @@ def membership_chart(network: Network, *, lang: str | None = None, ax: Axes | No
     """
     import_matplotlib()
     from matplotlib.figure import Figure  # noqa: PLC0415 - an optional extra
-    from matplotlib.ticker import MaxNLocator  # noqa: PLC0415
+    from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: PLC0415
 
     language = resolve(lang, network.languages[0], who="membership_chart")
     label = words(language)
@@ -173,6 +173,9 @@ def membership_chart(network: Network, *, lang: str | None = None, ax: Axes | No
     ax.set_ylim(0, top * 1.45)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    # Counts on the axis are written as the text layer writes them (1 200 000, 1,200,000),
+    # never in matplotlib's scientific offset (1e6).
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: integer(round(value), language)))
     ax.spines[["top", "right"]].set_visible(False)
     source = _source_line(network, language)
     if source:

@@ -70,6 +70,22 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     numeric: frozenset[int] = frozenset()
 
+    def trimmed(self) -> Table:
+        """The table without the columns (but the first) that are empty in every row."""
+        keep = [
+            i for i in range(len(self.headers)) if i == 0 or any(_filled(r[i]) for r in self.rows)
+        ]
+        return Table(
+            self.caption,
+            tuple(self.headers[i] for i in keep),
+            tuple(tuple(row[i] for i in keep) for row in self.rows),
+            frozenset(keep.index(i) for i in self.numeric if i in keep),
+        )
+
+
+def _filled(cell: Cell) -> bool:
+    return any(part is MARK or str(part).strip() for part in cell)
+
 
 @attrs.frozen
 class Section:
@@ -156,13 +172,12 @@ def _membership_section(network: Network, lang: str) -> Section | None:
         return None
     label = words(lang)
     phases = {p.key: p for p in network.phases}
-    shares = any(s.share is not None for s in network.snapshots)  # else no share column
     rows = tuple(
         (
             _marked(str(s.year), s, "year"),
             _marked(figure(s, lang), s, "members"),
             (dating(s, phases, lang) or label["by_year"],),
-            *([(share_text(s.share, lang) if s.share is not None else "",)] if shares else []),
+            (share_text(s.share, lang) if s.share is not None else "",),
         )
         for s in network.snapshots
     )
@@ -170,7 +185,7 @@ def _membership_section(network: Network, lang: str) -> Section | None:
     caption = label["membership_caption"].format(first=first, last=last)
     table = Table(
         caption,
-        (label["year"], label["members"], label["dating"], *([label["share"]] if shares else [])),
+        (label["year"], label["members"], label["dating"], label["share"]),
         rows,
         numeric=frozenset({0, 1}),
     )
@@ -429,7 +444,7 @@ def _md_section(out: io.StringIO, section: Section, level: int) -> None:
     if section.items:
         out.write("\n")
         out.writelines(f"- {_md_cell(cell)}\n" for cell in section.items)
-    for table in section.tables:
+    for table in (t.trimmed() for t in section.tables):
         out.write("\n| " + " | ".join(_md(h) for h in table.headers) + " |\n")
         rules = ("---:" if i in table.numeric else "---" for i in range(len(table.headers)))
         out.write("| " + " | ".join(rules) + " |\n")
@@ -560,7 +575,7 @@ def _h_section(
         out.write(f'<figure>\n<div class="chart">\n{chart}\n</div>\n')
         out.write(f'<figcaption id="chart-caption">{caption}</figcaption>\n</figure>\n')
     for table in section.tables:
-        _h_table(out, table, lang, hide_caption=table.caption == section.title)
+        _h_table(out, table.trimmed(), lang, hide_caption=table.caption == section.title)
     for sub in section.subsections:
         _h_section(out, sub, level + 1, lang, None)
     out.write("</section>\n")
