@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import textwrap
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Final
 
@@ -151,6 +152,26 @@ def hedged(network: Network) -> bool:
         or (s.share is not None and s.share.qualifier is not Qualifier.EXACT)
         for s in network.snapshots
     )
+
+
+def columns(text: str) -> int:
+    """
+    How many terminal columns *text* takes: two for a wide character (CJK, most emoji).
+
+    Examples:
+        >>> columns("Phase 1"), columns("協同組合"), columns("Été")
+        (7, 8, 3)
+
+    """
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
+
+
+def pad(text: str, width: int) -> str:
+    """*text* followed by spaces up to *width* terminal columns (at least one space)."""
+    return text + " " * max(1, width - columns(text))
 
 
 def wrap(text: str, indent: str, hanging: str | None = None, *, width: int = WIDTH) -> list[str]:
@@ -301,13 +322,13 @@ def _phase_table(network: Network, lang: str, width: int) -> Iterator[str]:
     names = [_text(p.name, lang) + mark(p, "name") for p in network.phases]
     spans = [marked_span(p) for p in network.phases]
     span_width = max(11, *(len(span) + 2 for span in spans))
-    name_width = min(34, max(len(name) for name in names))
-    header = f"  {label['years']:<{span_width}}{label['phase']:<{name_width + 2}}"
+    name_width = min(34, max(columns(name) for name in names))
+    header = f"  {label['years']:<{span_width}}{pad(label['phase'], name_width + 2)}"
     yield header + label["members_end"]
     for phase, name, span in zip(network.phases, names, spans, strict=True):
         end = phase_end_snapshot(network.snapshots, phase)
         members = label["none"] if end is None else figure(end, lang) + mark(end, "members")
-        yield f"  {span:<{span_width}}{name:<{name_width + 2}}{members}"
+        yield f"  {span:<{span_width}}{pad(name, name_width + 2)}{members}"
         if phase.summary is not None:
             yield from wrap(_text(phase.summary, lang), " " * (span_width + 2), width=width)
 
