@@ -504,6 +504,7 @@ footer { margin-top: 2.5rem; padding-bottom: 2rem; color: var(--muted); font-siz
     color: var(--muted); }
   .table td[data-label]:lang(en)::before { content: attr(data-label) ": "; }
 }
+@page { margin: 1.6cm 1.4cm; }
 @media print {
   body { font-size: 10.5pt; }
   header, main, footer { max-width: none; padding: 0; }
