@@ -51,7 +51,6 @@ if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
 PROG: Final = "reseau-coop"
-WIDTH: Final = 80
 STDIN: Final = "<stdin>"
 """How `--data -` and `validate -` name standard input in messages and reports."""
 
