@@ -209,7 +209,7 @@ def _draw_legend(
     if milestone is not None:
         diamond = Line2D([], [], color=MILESTONE, marker="D", lw=0, markersize=6, label=milestone)
         handles.append(diamond)
-    legend = ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=True, framealpha=0.9)
+    legend = ax.legend(handles=handles, loc="best", fontsize=8, frameon=True, framealpha=0.9)
     for text in legend.get_texts():
         _literal(text)
 
