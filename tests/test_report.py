@@ -20,11 +20,14 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reseau_coop import (
     Dating,
     LocalizedText,
     MembershipSnapshot,
+    Milestone,
     Network,
     Phase,
     Qualifier,
@@ -36,8 +39,11 @@ from reseau_coop import (
     summary,
 )
 from reseau_coop._cli import main
+from reseau_coop._output import visible
 from reseau_coop._report import ReportFormat
 from reseau_coop._text import NBSP
+
+from .strategies import networks
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("RESEAU_COOP_UPDATE_GOLDENS") == "1"
@@ -368,3 +374,57 @@ def test_report_command_never_leaves_half_a_file(
     assert 1 == status
     assert f"cannot write {path}" in err
     assert not path.exists()
+
+
+def test_report_command_text_and_explicit_format(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`--format text` prints the summary; `--format html` names a file without a known suffix."""
+    status, out, _ = _run(capsys, "report", "--format", "text", "--lang", "en")
+    path = tmp_path / "page"
+    written, _, _ = _run(capsys, "report", "--format", "html", "-o", str(path), "--lang", "fr")
+
+    assert (0, render(default_network(), "en")) == (status, out)
+    assert 0 == written
+    assert render(default_network(), "fr", format="html") == path.read_text("utf-8")
+
+
+def test_sparse_networks_render_what_they_have() -> None:
+    """No snapshot: no chart, no growth; a quote without a source is listed apart."""
+    net = Network(
+        name=LocalizedText({"en": "Bare"}),
+        languages=("en",),
+        milestones=(
+            Milestone(key="m", year=2001, name=LocalizedText({"en": "Start"}), quote="It began."),
+        ),
+    )
+    page = render(net, format="html")
+    text = render(net, format="markdown")
+
+    assert "<svg" not in page
+    assert "## Growth" not in text
+    assert "### No source" in text
+    assert "| Start, 2001 | “It began.” |" in text
+    assert "Bare\n\nMilestones\n  2001   Start\n" == render(net)
+
+
+@settings(max_examples=40, deadline=None)
+@given(networks(max_phases=3, max_snapshots=4), st.sampled_from(["fr", "en"]))
+def test_any_network_renders_as_text_and_markdown(net: Network, lang: str) -> None:
+    """Any valid network renders in text and Markdown; the text is the summary's."""
+    text = render(net, lang)
+    markdown = render(net, lang, format="markdown")
+
+    assert visible(net.name.pick(lang)) == text.split("\n", 1)[0]
+    assert markdown.startswith("# ")
+    assert json.loads(json.dumps(summary(net, lang)))["language"] == lang
+
+
+@settings(max_examples=5, deadline=None)
+@given(networks(max_phases=2, max_snapshots=3))
+def test_any_network_renders_as_html(net: Network) -> None:
+    """Any valid network renders as one HTML page."""
+    page = render(net, "en", format="html")
+
+    assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
+    assert page.endswith("</html>\n")

@@ -318,11 +318,13 @@ def _growth_sentence(network: Network, lang: str, width: int) -> Iterator[str]:
 
 
 def _phase_table(network: Network, lang: str, width: int) -> Iterator[str]:
+    if not network.phases:
+        return
     label = words(lang)
     names = [_text(p.name, lang) + mark(p, "name") for p in network.phases]
     spans = [marked_span(p) for p in network.phases]
-    span_width = max(11, *(len(span) + 2 for span in spans))
-    name_width = min(34, max(columns(name) for name in names))
+    span_width = max([11, *(len(span) + 2 for span in spans)])
+    name_width = min(34, max([0, *(columns(name) for name in names)]))
     header = f"  {label['years']:<{span_width}}{pad(label['phase'], name_width + 2)}"
     yield header + label["members_end"]
     for phase, name, span in zip(network.phases, names, spans, strict=True):
@@ -347,7 +349,7 @@ def _service_line(service: Service, phases: dict[str, Phase], lang: str) -> str:
 def _membership(network: Network, phases: dict[str, Phase], lang: str, width: int) -> Iterator[str]:
     label = words(lang)
     counts = [figure(s, lang) + mark(s, "members") for s in network.snapshots]
-    width_count = max(9, *(len(shown) + 2 for shown in counts))
+    width_count = max([9, *(len(shown) + 2 for shown in counts)])
     for snapshot, shown in zip(network.snapshots, counts, strict=True):
         year = f"{snapshot.year}{mark(snapshot, 'year')}"
         line = f"  {year:<7}{shown:<{width_count}}"
