@@ -40,6 +40,7 @@ from ._text import (
     HEDGE_WORDS_FR,
     LANGUAGES,
     MULTIPLES,
+    WORDS,
     Language,
     colon,
     count,
@@ -179,15 +180,13 @@ def _barely_changed(start: float, end: float) -> bool:
 
 def _multiplier(end: float, start: float, lang: Language) -> str:
     """How much membership was multiplied by, in words when the source would."""
+    label = WORDS[lang]
     found = whole_multiple(end, start)
     if found is not None:
         hedge, n = found
-        word = MULTIPLES[n][0 if lang == "fr" else 1]
-        if lang == "fr":
-            return {"": "a ", "more than": "a plus que ", "nearly": "a presque "}[hedge] + word
-        return {"": "", "more than": "more than ", "nearly": "nearly "}[hedge] + word
-    number = multiplier(end, start, lang)
-    return f"a été multiplié par {number}" if lang == "fr" else f"multiplied by {number}"
+        key = {"": "g_multiple", "more than": "g_multiple_more", "nearly": "g_multiple_nearly"}
+        return label[key[hedge]].format(word=MULTIPLES[n][0 if lang == "fr" else 1])
+    return label["g_multiplied"].format(number=multiplier(end, start, lang))
 
 
 def describe_growth(growth: Growth, lang: str | None = None) -> str:
@@ -223,7 +222,7 @@ def describe_growth(growth: Growth, lang: str | None = None) -> str:
 
     """
     language = _language(growth, lang)
-    sentence = _fr(growth) if language == "fr" else _en(growth)
+    sentence = _sentence(growth, language)
     if growth.phase is not None:
         name = growth.phase.name.pick(language)
         sentence = f"{name}{colon(language)} {sentence[0].lower()}{sentence[1:]}"
@@ -233,48 +232,37 @@ def describe_growth(growth: Growth, lang: str | None = None) -> str:
 def _when(growth: Growth, lang: Language) -> str:
     start, end, years = growth.start.year, growth.end.year, growth.years
     if years == 0:
-        return f"En {start}" if lang == "fr" else f"In {start}"
-    return f"{'En' if lang == 'fr' else 'In'} {duration(years, lang)} ({start}–{end})"
+        return WORDS[lang]["g_when_year"].format(year=start)
+    return WORDS[lang]["g_when_years"].format(duration=duration(years, lang), start=start, end=end)
 
 
-def _fr(growth: Growth) -> str:
+def _noun(members: float, lang: Language) -> str:
+    """ "membres" / "members", agreeing with *members* (French: 0 and 1 are singular)."""
+    singular = members < 2 if lang == "fr" else members == 1  # noqa: PLR2004
+    return WORDS[lang]["g_member" if singular else "g_members"]
+
+
+def _sentence(growth: Growth, lang: Language) -> str:
+    """The growth said in *lang*: which sentence, then its parts, all from the text layer."""
+    label = WORDS[lang]
     start, end = growth.start, growth.end
-    when = _when(growth, "fr")
-    noun = "membres" if end.members >= 2 else "membre"  # noqa: PLR2004 - French: 0 and 1 are singular
-    to = _figure(end.members, end.qualifier, "fr")
+    parts = {
+        "when": _when(growth, lang),
+        "noun": _noun(end.members, lang),
+        "to": _figure(end.members, end.qualifier, lang),
+        "origin": _figure(start.members, start.qualifier, lang, after_de=True),
+        "figure": _figure(end.members, end.qualifier, lang, after_de=True),
+    }
     if growth.years == 0:  # a snapshot measured against itself: say what it holds
-        figure = _figure(end.members, end.qualifier, "fr", after_de=True)
-        return f"{when}, le membrariat était {figure} {noun}."
+        return label["g_was"].format(**parts)
     if growth.change == 0:
-        return f"{when}, le membrariat est resté stable, à {to} {noun}."
-    origin = _figure(start.members, start.qualifier, "fr", after_de=True)
+        return label["g_steady"].format(**parts)
     if start.members == 0:
-        return f"{when}, le membrariat est passé {origin} à {to} {noun}."
+        return label["g_from_zero"].format(**parts)
     if _barely_changed(start.members, end.members):
-        verb = "a à peine changé"
+        verb = label["g_barely"]
     elif end.members < start.members:
-        verb = f"a diminué de {percent(_fall(start.members, end.members), 'fr')}"
+        verb = label["g_fell"].format(percent=percent(_fall(start.members, end.members), lang))
     else:
-        verb = _multiplier(end.members, start.members, "fr")
-    return f"{when}, le membrariat {verb}, passant {origin} à {to} {noun}."
-
-
-def _en(growth: Growth) -> str:
-    start, end = growth.start, growth.end
-    when = _when(growth, "en")
-    noun = "member" if end.members == 1 else "members"
-    to = _figure(end.members, end.qualifier, "en")
-    if growth.years == 0:  # a snapshot measured against itself: say what it holds
-        return f"{when}, membership was {to} {noun}."
-    if growth.change == 0:
-        return f"{when}, membership held steady at {to} {noun}."
-    origin = _figure(start.members, start.qualifier, "en")
-    if start.members == 0:
-        return f"{when}, membership went from {origin} to {to} {noun}."
-    if _barely_changed(start.members, end.members):
-        verb = "barely changed"
-    elif end.members < start.members:
-        verb = f"fell by {percent(_fall(start.members, end.members), 'en')}"
-    else:
-        verb = _multiplier(end.members, start.members, "en")
-    return f"{when}, membership {verb}, from {origin} to {to} {noun}."
+        verb = _multiplier(end.members, start.members, lang)
+    return label["g_change"].format(verb=verb, **parts)
