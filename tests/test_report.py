@@ -16,6 +16,7 @@ import html.parser
 import json
 import os
 import re
+import unicodedata
 from pathlib import Path
 
 import attrs
@@ -307,6 +308,15 @@ def test_html_is_self_contained_and_accessible(name: str) -> None:
     assert {"title", "main", "table", "caption", "th", "figure", "svg"} <= set(page.tags)
     assert '<svg role="img" aria-labelledby="chart-title chart-caption"' in text
     assert "<script" not in text.lower().replace("&lt;script", "")
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+@pytest.mark.parametrize("name", NAMES)
+def test_no_control_characters(name: str, fmt: ReportFormat) -> None:
+    """Every format holds no control character but the newline (a BEL once hid in the CSS)."""
+    text = render(_network(name), "fr", format=fmt)
+
+    assert [] == [hex(ord(c)) for c in text if unicodedata.category(c) == "Cc" and c != "\n"]
 
 
 def test_html_escapes_names() -> None:

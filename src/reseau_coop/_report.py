@@ -500,7 +500,7 @@ footer { margin-top: 2.5rem; padding-bottom: 2rem; color: var(--muted); font-siz
   .table tr { border-bottom: 1px solid var(--rule); padding: .4rem 0; }
   .table th, .table td { border: 0; padding: .1rem 0; text-align: left; white-space: normal; }
   .table td:empty { display: none; }
-  .table td[data-label]::before { content: attr(data-label) "\a0: "; font-weight: 600;
+  .table td[data-label]::before { content: attr(data-label) "\\a0: "; font-weight: 600;
     color: var(--muted); }
   .table td[data-label]:lang(en)::before { content: attr(data-label) ": "; }
 }
