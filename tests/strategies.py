@@ -8,18 +8,23 @@ from typing import Any
 from hypothesis import strategies as st
 
 from reseau_coop import (
+    DataError,
     Dating,
     LocalizedText,
     MembershipSnapshot,
     Milestone,
     Network,
     Phase,
+    PhaseLookupError,
     Qualifier,
+    ReseauCoopError,
     Service,
     ServiceKind,
     Share,
+    SnapshotLookupError,
     Source,
 )
+from reseau_coop._errors import Problem
 
 MIN_YEAR, MAX_YEAR = 1, 9999
 
@@ -208,4 +213,29 @@ json_values: st.SearchStrategy[object] = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
     _json_containers,
     max_leaves=40,
+)
+
+
+# ---------------------------------------------------------------- errors
+
+#: Problems at any path: keys of any text, indices of any size.
+problems = st.builds(
+    Problem,
+    st.lists(st.text(max_size=12) | st.integers(min_value=0), max_size=5).map(tuple),
+    st.text(max_size=40),
+)
+
+#: Every kind of error the library raises, with any message and data.
+errors: st.SearchStrategy[ReseauCoopError] = st.one_of(
+    st.builds(ReseauCoopError, st.text(max_size=40)),
+    st.builds(
+        DataError, st.lists(problems, max_size=120), subject=st.sampled_from(["data", "file"])
+    ),
+    st.builds(PhaseLookupError, st.text(max_size=40), when=st.integers()),
+    st.builds(
+        SnapshotLookupError,
+        st.text(max_size=40),
+        year=st.integers(),
+        available=st.lists(years, max_size=6).map(tuple),
+    ),
 )

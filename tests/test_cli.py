@@ -89,8 +89,9 @@ def test_summary_in_french(capsys: pytest.CaptureFixture[str], argv: list[str]) 
     assert "2007–2012  Phase d’expérimentation  ≈ 35" in out
     assert "2012–2017  Phase d’implantation     56" in out
     assert "2017–2022  Phase de consolidation   100" in out
-    assert "Aide au démarrage (Montréal) — depuis la phase d’expérimentation" in out
-    assert "2012  ≈ 35     daté par la phase d’expérimentation" in out
+    assert "Aide au démarrage (Montréal) — depuis 2007–2012 (Phase d’expérimentation)*" in out
+    assert "2012*  ≈ 35     daté par sa phase, 2007–2012 (Phase d’expérimentation)" in out
+    assert "\n* déduit de la source, qui ne le dit pas\n" in out
     assert "le membrariat a plus que septuplé, passant de 14 à 100" in out
     _fits(out)
 
@@ -331,7 +332,7 @@ def test_validate_all_good(capsys: pytest.CaptureFixture[str], other: Path) -> N
     status, out, _ = run(capsys, "validate", str(other), "--lang", "fr")
 
     assert 0 == status
-    assert f"{other}: valide\n" == out
+    assert f"{other}\u00a0: valide\n" == out
 
 
 # ---------------------------------------------------------------- export
@@ -390,15 +391,17 @@ def test_missing_data_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
 
 
 def test_unreadable_data_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    """A --data path that is a directory: exit 1, one sentence."""
+    """A --data path that is a directory: exit 1, saying only regular files are read."""
     folder = tmp_path / "history.json"
     folder.mkdir()
 
     status, _, err = run(capsys, "--data", str(folder))
 
     assert 1 == status
-    assert err.startswith("reseau-coop: error: cannot read")
-    assert 1 == len(err.strip().splitlines())
+    assert (
+        f"reseau-coop: error: invalid {folder}: not a regular file but a directory; "
+        "only regular files are read\n"
+    ) == err
 
 
 def test_invalid_data_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -543,3 +546,156 @@ def test_schema_command(capsys: pytest.CaptureFixture[str]) -> None:
 
     assert 0 == status
     assert reseau_coop.json_schema() == json.loads(out)
+
+
+# ---------------------------------------------------------------- wording at the edges
+
+EDGE_NETWORK = """\
+format = 1
+languages = ["fr", "en"]
+name = { fr = "Réseau de bord", en = "Edge network" }
+
+[[phases]]
+key = "covid"
+name = { fr = "COVID-19", en = "COVID-19" }
+start = 2020
+end = 2021
+
+[[phases]]
+key = "mtl"
+name = { fr = "Montréal", en = "Montréal" }
+start = 2021
+end = 2022
+
+[[services]]
+key = "help"
+name = { fr = "Aide", en = "Help" }
+kind = "program"
+introduced = "mtl"
+
+[[snapshots]]
+year = 2020
+members = 1000
+qualifier = "at_least"
+
+[[snapshots]]
+year = 2021
+members = 1001
+dating = "phase"
+phase = "covid"
+
+[[snapshots]]
+year = 2022
+members = 2000
+"""
+
+
+@pytest.fixture
+def edge(tmp_path: Path) -> Path:
+    """A network of proper names, a one-year step that barely changes, a bounded start."""
+    path = tmp_path / "edge.toml"
+    path.write_text(EDGE_NETWORK, "utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("fr", ["— depuis 2021–2022 (Montréal)", "daté par sa phase, 2020–2021 (COVID-19)"]),
+        ("en", ["— since 2021–2022 (Montréal)", "dated by its phase, 2020–2021 (COVID-19)"]),
+    ],
+)
+def test_summary_keeps_proper_names(
+    capsys: pytest.CaptureFixture[str], edge: Path, lang: str, expected: list[str]
+) -> None:
+    """Phase names are shown as written, never lower-cased: COVID-19, Montréal."""
+    status, out, _ = run(capsys, "--data", str(edge), "--lang", lang)
+
+    assert 0 == status
+    for text in expected:
+        assert text in out
+    assert "cOVID" not in out
+    assert "montréal" not in out
+
+
+@pytest.mark.parametrize(
+    ("lang", "head", "sentence"),
+    [
+        ("fr", "Croissance 2020–2021 (1 an) · COVID-19", "le membrariat a à peine changé"),
+        ("en", "Growth 2020–2021 (1 year) · COVID-19", "membership barely changed"),
+    ],
+)
+def test_growth_of_one_year_that_barely_changed(
+    capsys: pytest.CaptureFixture[str], edge: Path, lang: str, head: str, sentence: str
+) -> None:
+    """One year is "1 an" / "1 year"; a change that rounds away is "barely changed", not ×1."""
+    status, out, _ = run(capsys, "--data", str(edge), "growth", "--by-phase", "--lang", lang)
+
+    assert 0 == status
+    assert head in out.splitlines()
+    assert sentence in out
+    assert "×1\n" not in out
+    assert "multiplied by 1," not in out
+    assert "multiplié par 1," not in out
+
+
+@pytest.mark.parametrize(
+    ("lang", "rows"),
+    [
+        (
+            "fr",
+            [
+                "  Rapport              ≤ ×2",
+                "  Doublement           ≥ 2 ans",
+                (
+                    "  Chiffres             au plus (borne supérieure) · doublement\u00a0: "
+                    "au moins (borne"
+                ),
+            ],
+        ),
+        (
+            "en",
+            [
+                "  Ratio                ≤ ×2",
+                "  Doubling time        ≥ 2 years",
+                "  Figures              at most (an upper bound) · doubling time: at least (a",
+            ],
+        ),
+    ],
+)
+def test_each_figure_names_its_own_bound(
+    capsys: pytest.CaptureFixture[str], edge: Path, lang: str, rows: list[str]
+) -> None:
+    """From an "at least" start the ratio is at most its figure and the doubling time at least."""
+    status, out, _ = run(capsys, "--data", str(edge), "growth", "--lang", lang)
+    _, as_json, _ = run(capsys, "--data", str(edge), "growth", "--json")
+    document = json.loads(as_json)
+
+    assert 0 == status
+    lines = out.splitlines()
+    for row in rows:
+        assert row in lines
+    assert ("at_most", "at_least") == (document["qualifier"], document["doubling_time_qualifier"])
+    _fits(out)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_one_snapshot_has_no_growth_sentence(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, lang: str
+) -> None:
+    """A network with a single snapshot gets no growth section, in text or in JSON."""
+    path = tmp_path / "one.toml"
+    one = (
+        EDGE_NETWORK.split("[[snapshots]]", maxsplit=1)[0]
+        + "[[snapshots]]\nyear = 2020\nmembers = 5\n"
+    )
+    path.write_text(one, "utf-8")
+    status, out, _ = run(capsys, "--data", str(path), "--lang", lang)
+    _, as_json, _ = run(capsys, "--data", str(path), "--json")
+
+    assert 0 == status
+    assert "2020   5" in out
+    assert ("Croissance" if lang == "fr" else "Growth") not in out
+    assert "stable" not in out
+    assert "held steady" not in out
+    assert json.loads(as_json)["growth"] is None

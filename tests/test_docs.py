@@ -3,7 +3,8 @@ Every example in the README and on the documentation site runs, so the docs cann
 
 A page is run in a fresh folder, in order:
 
-- a fenced block after `<!-- file:NAME -->` is written to NAME, before anything runs;
+- a fenced block after `<!-- file:NAME -->` is written to NAME, before anything runs (a line
+  `--8<-- "PATH"` in it is the file PATH of the repository, as MkDocs' snippets show it);
 - the `>>>` examples run as doctests, in that folder, in page order with the commands;
 - a `console` block after `<!-- cli:ARGS -->` is the command `reseau-coop ARGS` and the exact
   output it prints (exit status 0); after `<!-- cli-fails:ARGS -->`, the exit status is 1 and
@@ -22,13 +23,23 @@ from pathlib import Path
 import attrs
 import pytest
 
-from reseau_coop import MembershipSnapshot, Milestone, Network, Phase, Service, Share, Source
+from reseau_coop import (
+    MembershipSnapshot,
+    Milestone,
+    Network,
+    Phase,
+    Service,
+    Share,
+    Source,
+    load,
+)
 from reseau_coop._cli import main
 
 ROOT = Path(__file__).parent.parent
 PAGES = sorted([ROOT / "README.md", *(ROOT / "docs").rglob("*.md")])
 
 FILE = re.compile(r"<!-- file:(\S+) -->\n```[a-z]*\n(.*?)```", re.DOTALL)
+SNIPPET = re.compile(r'^--8<-- "([^"]+)"$', re.MULTILINE)
 CLI = re.compile(r"<!-- (cli|cli-fails):(.*?) -->\n```console\n\$ ([^\n]*)\n(.*?)```", re.DOTALL)
 
 
@@ -42,7 +53,7 @@ def test_page_examples(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPat
     text = page.read_text("utf-8")
     for name, content in FILE.findall(text):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(content, "utf-8")
+        (tmp_path / name).write_text(_expand(content), "utf-8")
     monkeypatch.chdir(tmp_path)
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(name, raising=False)
@@ -63,6 +74,11 @@ def test_page_examples(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPat
             break
         _run_block(*block.groups())
         position = block.end()
+
+
+def _expand(content: str) -> str:
+    """*content* with each snippet line replaced by the repository file it names."""
+    return SNIPPET.sub(lambda m: (ROOT / m.group(1)).read_text("utf-8").rstrip("\n"), content)
 
 
 def _run_block(kind: str, args: str, shown: str, expected: str) -> None:
@@ -105,3 +121,17 @@ def test_data_format_reference_lists_every_field() -> None:
         if a.init and f"| `{a.name}` |" not in text
     ]
     assert [] == missing
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "docs" / "examples").glob("*")), ids=_ids)
+def test_example_networks_are_marked_invented(path: Path) -> None:
+    """Each example network loads, and says in its name and file that it is invented."""
+    network = load(path)
+    text = path.read_text("utf-8")
+
+    assert text.startswith("# ILLUSTRATIVE FIGURES, NOT FACTS")
+    assert all(
+        re.search(r"\((fictional|fictive|fictif)\)$", name) for _, name in network.name.texts
+    )
+    assert network.description is not None
+    assert "illustrative figures, not facts" in network.description["en"]

@@ -12,11 +12,26 @@ import pandas as pd
 import polars as pl
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
-from reseau_coop import Network, Qualifier, default_network, phase_index, records
+from reseau_coop import (
+    LocalizedText,
+    Network,
+    Qualifier,
+    default_network,
+    membership_series,
+    phase_index,
+    records,
+)
 from reseau_coop._cli import main
-from reseau_coop._records import COLUMNS
-from reseau_coop.frames import phases_frame, services_frame, snapshots_frame
+from reseau_coop._records import COLUMNS, TABLES
+from reseau_coop.frames import (
+    membership_frame,
+    milestones_frame,
+    phases_frame,
+    services_frame,
+    snapshots_frame,
+)
 
 from .helpers import run_python
 from .strategies import networks
@@ -35,6 +50,8 @@ def test_snapshots_frame_dtypes_and_values() -> None:
         "share": "Float64",
         "share_qualifier": "category",
         "source": "string",
+        "quote": "string",
+        "inferred": "string",
     } == {name: str(dtype) for name, dtype in frame.dtypes.items()}
     assert [14, 35, 56, 100] == frame["members"].tolist()
     assert [q.value for q in Qualifier] == list(frame["qualifier"].cat.categories)
@@ -69,6 +86,56 @@ def test_services_frame() -> None:
     assert "Start-up assistance" == frame["name"].iloc[0]
 
 
+def test_membership_frame_dtypes_and_values() -> None:
+    """Indexed by year; members Float64, qualifier and method categories, based_on text."""
+    frame = membership_frame(default_network())
+
+    assert {
+        "members": "Float64",
+        "qualifier": "category",
+        "method": "category",
+        "based_on": "string",
+    } == {name: str(dtype) for name, dtype in frame.dtypes.items()}
+    assert ("year", "Int64") == (frame.index.name, str(frame.index.dtype))
+    assert list(range(2007, 2023)) == frame.index.tolist()
+    assert [14.0, 35.0, 56.0, 100.0] == frame.loc[[2007, 2012, 2017, 2022], "members"].tolist()
+    assert ["snapshot", "linear", "geometric"] == list(frame["method"].cat.categories)
+    assert "2017, 2022" == frame.loc[2020, "based_on"]
+    assert "approximate" == frame.loc[2020, "qualifier"]
+
+
+def test_membership_frame_takes_the_series_arguments() -> None:
+    """Years in the order given, the geometric method, extrapolation; an empty network."""
+    frame = membership_frame(default_network(), [2025, 2010], method="geometric", extrapolate=True)
+
+    assert [2025, 2010] == frame.index.tolist()
+    assert ["geometric", "geometric"] == frame["method"].tolist()
+    assert frame["members"].iloc[0] > 100
+    assert (0, 4) == membership_frame(_empty()).shape
+
+
+def _empty() -> Network:
+    """A network with nothing but its name."""
+    return Network(name=LocalizedText({"en": "Empty"}), languages=["en"])
+
+
+@given(networks(max_snapshots=6), st.data())
+def test_membership_frame_is_the_series(net: Network, data: st.DataObject) -> None:
+    """For any network and years, each row is the estimate membership_series gives there."""
+    known = [s.year for s in net.snapshots]
+    years = data.draw(st.lists(st.integers(known[0], known[-1]), max_size=40)) if known else []
+    series = membership_series(net, years)
+    frame = membership_frame(net, years)
+
+    assert [e.year for e in series] == frame.index.tolist()
+    assert [e.members for e in series] == frame["members"].tolist()
+    assert [e.qualifier.value for e in series] == frame["qualifier"].tolist()
+    assert [e.method for e in series] == frame["method"].tolist()
+    assert [", ".join(str(s.year) for s in e.based_on) for e in series] == (
+        frame["based_on"].tolist()
+    )
+
+
 @given(networks(max_snapshots=5))
 def test_frames_equal_the_model(net: Network) -> None:
     """For any network, each frame holds the model's values, row by row."""
@@ -83,9 +150,29 @@ def test_frames_equal_the_model(net: Network) -> None:
     assert [p.start for p in net.phases] == phases["start"].tolist()
     assert [p.end is None for p in net.phases] == phases["end"].isna().tolist()
     assert [s.flagship for s in net.services] == services["flagship"].tolist()
-    for table in ("snapshots", "phases", "services"):
+    for table in TABLES:
         rows = records(net, table)
         assert all(list(row) == list(COLUMNS[table]) for row in rows)
+    milestones = milestones_frame(net)
+    assert [m.year for m in net.milestones] == milestones["year"].tolist()
+    assert [", ".join(m.inferred) for m in net.milestones] == milestones["inferred"].tolist()
+
+
+def test_milestones_everywhere_with_provenance() -> None:
+    """Milestones are a table and a frame; every table and frame says what is inferred."""
+    net = default_network()
+    rows = records(net, "milestones", lang="fr")
+    frame = milestones_frame(net, lang="en")
+    frames = (snapshots_frame(net), phases_frame(net), services_frame(net), frame)
+
+    assert [("fusion", 2007, "Fusion", "year")] == [
+        (r["key"], r["year"], r["name"], r["inferred"]) for r in rows
+    ]
+    assert rows[0]["quote"].startswith("Puisque la Fédération")
+    assert ["Merger"] == frame["name"].tolist()
+    assert all({"source", "quote", "inferred"} <= set(f.columns) for f in frames)
+    assert ["kind"] == [r["inferred"] for r in records(net, "services")][1:2]
+    assert ["year", "year", "year", ""] == [r["inferred"] for r in records(net, "snapshots")]
 
 
 def test_records_are_plain() -> None:
@@ -204,7 +291,7 @@ def test_series_agrees_with_list(net: Network) -> None:
 # ---------------------------------------------------------------- csv export
 
 
-@pytest.mark.parametrize("table", ["snapshots", "phases", "services"])
+@pytest.mark.parametrize("table", TABLES)
 def test_csv_export(table: str, capsys: pytest.CaptureFixture[str]) -> None:
     """`export --format csv --table T` writes the records, with a header row."""
     status = main(["export", "--format", "csv", "--table", table, "--lang", "en"])
@@ -213,15 +300,14 @@ def test_csv_export(table: str, capsys: pytest.CaptureFixture[str]) -> None:
 
     assert 0 == status
     assert list(COLUMNS[table]) == list(rows[0])
-    assert [str(row["key" if table != "snapshots" else "year"]) for row in expected] == [
-        row["key" if table != "snapshots" else "year"] for row in rows
+    assert [str(row["year" if table == "snapshots" else "key"]) for row in expected] == [
+        row["year" if table == "snapshots" else "key"] for row in rows
     ]
 
 
 def test_csv_needs_a_table(capsys: pytest.CaptureFixture[str]) -> None:
     """CSV is one table: without --table it is a usage error."""
-    with pytest.raises(SystemExit) as ei:
-        main(["export", "--format", "csv"])
+    status = main(["export", "--format", "csv"])
 
-    assert 2 == ei.value.code
+    assert 2 == status
     assert "--table" in capsys.readouterr().err

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
+import os
+import socket
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -386,6 +391,81 @@ def test_missing_file_is_an_os_error(tmp_path: Path) -> None:
     """A file that is not there is Python's own FileNotFoundError."""
     with pytest.raises(FileNotFoundError):
         load(tmp_path / "nope.toml")
+
+
+def _special(kind: str, path: Path) -> contextlib.AbstractContextManager[object]:
+    """Make *path* a directory, a FIFO, a socket or a link to a device."""
+    if kind == "directory":
+        path.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "device":
+        path.symlink_to("/dev/zero")  # endless: reading it whole would never end
+    else:
+        server = socket.socket(socket.AF_UNIX)
+        server.bind(str(path))
+        return server
+    return contextlib.nullcontext()
+
+
+@pytest.mark.parametrize(
+    ("kind", "words"),
+    [
+        ("directory", "a directory"),
+        ("fifo", "a named pipe (FIFO)"),
+        ("socket", "a socket"),
+        ("device", "a character device"),
+    ],
+)
+def test_only_regular_files_are_read(kind: str, words: str, tmp_path: Path) -> None:
+    """A directory, FIFO, socket or device named *.json is refused at once, naming the file."""
+    path = tmp_path / "history.json"
+    with _special(kind, path), pytest.raises(DataError) as ei:
+        load(path)
+
+    assert str(path) == ei.value.subject
+    assert [f"not a regular file but {words}; only regular files are read"] == [
+        p.message for p in ei.value.problems
+    ]
+
+
+def test_a_fifo_never_hangs(tmp_path: Path) -> None:
+    """Loading a FIFO no one writes to returns at once (checked in a process with a timeout)."""
+    fifo = tmp_path / "history.json"
+    os.mkfifo(fifo)
+    code = (
+        "import reseau_coop\n"
+        "try:\n"
+        f"    reseau_coop.load({str(fifo)!r})\n"
+        "except reseau_coop.DataError as exc:\n"
+        "    print(exc.problems[0].message)\n"
+    )
+
+    result = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+
+    assert "not a regular file but a named pipe (FIFO)" in result.stdout
+
+
+def test_a_nul_in_the_file_name(tmp_path: Path) -> None:
+    """A NUL in the name is a DataError naming the file, not Python's bare ValueError."""
+    name = str(tmp_path / "a\x00b.json")
+
+    with pytest.raises(DataError) as ei:
+        load(name)
+
+    assert name == ei.value.subject
+    assert "NUL" in ei.value.problems[0].message
+
+
+def test_a_link_to_a_regular_file_is_read(tmp_path: Path) -> None:
+    """A symbolic link to a regular file is read like the file."""
+    real = tmp_path / "real.json"
+    dump(default_network(), real)
+    (tmp_path / "link.json").symlink_to(real)
+
+    assert default_network() == load(tmp_path / "link.json")
 
 
 def test_dump_writes_utf8(tmp_path: Path) -> None:

@@ -105,7 +105,16 @@ def test_plot_command_without_matplotlib() -> None:
     ("module", "names"),
     [
         ("reseau_coop.plot", ["membership_chart"]),
-        ("reseau_coop.frames", ["phases_frame", "services_frame", "snapshots_frame"]),
+        (
+            "reseau_coop.frames",
+            [
+                "membership_frame",
+                "milestones_frame",
+                "phases_frame",
+                "services_frame",
+                "snapshots_frame",
+            ],
+        ),
     ],
 )
 def test_public_submodules(module: str, names: list[str]) -> None:

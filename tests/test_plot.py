@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +12,7 @@ import matplotlib as mpl
 import numpy as np
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from matplotlib.axes import Axes
 from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
@@ -18,6 +21,7 @@ from matplotlib.patches import Rectangle
 import reseau_coop
 from reseau_coop import Dating, Network, Qualifier, default_network
 from reseau_coop._cli import main
+from reseau_coop._plot import drawable
 from reseau_coop.plot import membership_chart
 
 from .strategies import networks
@@ -37,7 +41,12 @@ def _points(collection: PathCollection) -> list[tuple[float, float]]:
 
 
 def _count(ax: Axes, part: str = "") -> int:
-    return sum(len(_points(c)) for gid, c in _collections(ax).items() if part in gid)
+    """The snapshots' markers drawn (whose gid contains *part*)."""
+    return sum(
+        len(_points(c))
+        for gid, c in _collections(ax).items()
+        if gid.startswith("snapshots:") and part in gid
+    )
 
 
 def _bands(ax: Axes) -> list[Rectangle]:
@@ -207,10 +216,9 @@ def test_plot_command_refuses_other_formats(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """An unknown image suffix is a usage error (exit 2); nothing is written."""
-    with pytest.raises(SystemExit) as ei:
-        main(["plot", "-o", str(tmp_path / "chart.gif")])
+    status = main(["plot", "-o", str(tmp_path / "chart.gif")])
 
-    assert 2 == ei.value.code
+    assert 2 == status
     assert "*.png, *.svg or *.pdf" in capsys.readouterr().err
     assert not (tmp_path / "chart.gif").exists()
 
@@ -246,3 +254,146 @@ def test_network_of_zero_members_draws() -> None:
     ax = membership_chart(net)
 
     assert (0, 1.45) == ax.get_ylim()
+
+
+# ---------------------------------------------------------------- text from the data
+
+HOSTILE = r"""{
+  "format": 1,
+  "name": {"en": "Net $x^2$ and \\$ \\frac{a}{b} 100% _x_ #1 🚀 中文 \u001b[31m"},
+  "languages": ["en"],
+  "sources": [{"key": "s", "title": {"en": "Title $\\alpha$ \u0007 «ok»"}}],
+  "phases": [{"key": "p", "name": {"en": "$x^2$ phase \\$"}, "start": 2000, "end": 2010}],
+  "snapshots": [{"year": 2000, "members": 5}, {"year": 2010, "members": 9}]
+}"""
+
+
+def _svg_text(net: Network) -> str:
+    """The chart as SVG with its text kept as text (not paths), to read what is drawn."""
+    buffer = io.BytesIO()
+    with mpl.rc_context({"svg.fonttype": "none"}):
+        figure = membership_chart(net).get_figure(root=True)
+        assert figure is not None
+        figure.savefig(buffer, format="svg")
+    svg = buffer.getvalue().decode("utf-8")
+    return re.sub(r"<!--.*?-->", "", svg, flags=re.DOTALL)  # each text's source is a comment
+
+
+def test_dollars_and_backslashes_are_drawn_as_written() -> None:
+    r"""`$x^2$` and `\$` in names and titles are shown literally, never as mathtext."""
+    svg = _svg_text(reseau_coop.loads(HOSTILE))
+
+    assert "$x^2$ phase \\$" in svg
+    assert "Net $x^2$ and \\$ \\frac{a}{b} 100% _x_ #1" in svg
+    assert "Title $\\alpha$" in svg
+
+
+def test_every_text_of_the_chart_is_literal() -> None:
+    """Every text the chart adds is plain: mathtext and TeX off, whatever rcParams say."""
+    ax = membership_chart(reseau_coop.loads(HOSTILE))
+    box = ax.get_legend()
+    assert box is not None
+    texts = [*ax.texts, ax.title, ax.xaxis.label, ax.yaxis.label, *box.get_texts()]
+
+    assert all(not t.get_usetex() for t in texts)
+    assert all(t.get_parse_math() is False for t in texts)
+
+
+def test_characters_no_font_has_are_marked_not_dropped() -> None:
+    """Emoji, CJK and control characters the font lacks show as U+FFFD; the rest as written."""
+    ax = membership_chart(reseau_coop.loads(HOSTILE))
+    title = ax.get_title()
+
+    assert title.startswith(
+        "Net $x^2$ and \\$ \\frac{a}{b} 100% _x_ #1 \ufffd \ufffd\ufffd \ufffd[31m"
+    )
+    assert "Source: Title $\\alpha$ \ufffd «ok»" in _texts(ax)
+    english = membership_chart(default_network(), lang="en").get_title()
+    assert "Réseau COOP: membership, 2007–2022" == english
+
+
+@pytest.mark.parametrize("kind", ["png", "svg", "pdf"])
+def test_drawing_hostile_text_warns_nothing(kind: str, tmp_path: Path) -> None:
+    """Under -W error, drawing and saving the chart of hostile names prints nothing on stderr."""
+    data = tmp_path / "hostile.json"
+    data.write_text(HOSTILE, "utf-8")
+    target = tmp_path / f"chart.{kind}"
+    code = (
+        "import reseau_coop\n"
+        "from reseau_coop.plot import membership_chart\n"
+        f"net = reseau_coop.load({str(data)!r})\n"
+        "figure = membership_chart(net).get_figure(root=True)\n"
+        f"figure.savefig({str(target)!r}, bbox_inches='tight')\n"
+        "from reseau_coop._cli import main\n"
+        f"assert main(['--data', {str(data)!r}, 'plot', '-o', {str(target)!r}]) == 0\n"
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-W", "error", "-c", code], capture_output=True, text=True, check=False
+    )
+
+    assert (0, "") == (result.returncode, result.stderr)
+    assert target.read_bytes().startswith(MAGIC[kind])
+
+
+# ---------------------------------------------------------------- the growth written on it
+
+
+def _two(first: int, second: int, years: int) -> Network:
+    return reseau_coop.loads(
+        '{"format": 1, "name": {"fr": "N", "en": "N"}, "languages": ["fr", "en"],'
+        f' "snapshots": [{{"year": 2000, "members": {first}}},'
+        f' {{"year": {2000 + years}, "members": {second}}}]}}'
+    )
+
+
+def _growth_note(ax: Axes) -> str | None:
+    notes = [t.get_text() for t in ax.texts if t.get_gid() == "growth"]
+    return notes[0] if notes else None
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "years", "fr", "en"),
+    [
+        (10, 20, 1, "×2 en 1 an", "×2 in 1 year"),
+        (10, 25, 2, "×2,5 en 2 ans", "×2.5 in 2 years"),
+        (10, 10, 5, "stable sur 5 ans", "steady over 5 years"),
+        (1000, 1001, 1, "×1,001 en 1 an", "×1.001 in 1 year"),
+        (1000, 960, 3, "×0,96 en 3 ans", "×0.96 in 3 years"),
+        (0, 5, 3, None, None),
+    ],
+)
+def test_growth_note_at_the_edges(
+    first: int, second: int, years: int, fr: str | None, en: str | None
+) -> None:
+    """One year is singular; equal counts are steady; a change never reads ×1."""
+    net = _two(first, second, years)
+
+    assert fr == _growth_note(membership_chart(net, lang="fr"))
+    assert en == _growth_note(membership_chart(net, lang="en"))
+
+
+def test_one_snapshot_has_no_growth_note() -> None:
+    """A network with a single snapshot has no growth to write on the chart."""
+    net = reseau_coop.loads(
+        '{"format": 1, "name": {"en": "One"}, "languages": ["en"],'
+        ' "snapshots": [{"year": 2000, "members": 7}]}'
+    )
+
+    assert _growth_note(membership_chart(net)) is None
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=30))
+def test_drawable_text_draws_without_a_warning(text: str) -> None:
+    """Any text, made drawable, keeps its length and every glyph a font has, and draws silently."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: PLC0415
+    from matplotlib.font_manager import FontProperties  # noqa: PLC0415
+
+    shown = drawable(text, FontProperties())
+    figure = Figure()
+    FigureCanvasAgg(figure)
+    figure.text(0.1, 0.5, shown, parse_math=False)
+    figure.canvas.draw()  # a warning would fail the test: warnings are errors here
+
+    assert len(text) == len(shown)
+    assert all(b in {a, "\ufffd"} for a, b in zip(text, shown, strict=True))

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from reseau_coop import (
     Growth,
+    LocalizedText,
     MembershipSnapshot,
+    Phase,
     Qualifier,
     default_network,
     describe_growth,
     growth,
     phase_growth,
 )
-from reseau_coop._words import MULTIPLES, whole_multiple
+from reseau_coop._text import MULTIPLES, decimal, duration
+from reseau_coop._words import growth_figures, whole_multiple
 
 NNBSP = "\u202f"
 
@@ -256,3 +261,293 @@ def test_short_spans(years: int, fr: str, en: str) -> None:
 
     assert describe_growth(g, "fr").startswith(fr)
     assert describe_growth(g, "en").startswith(en)
+
+
+# ---------------------------------------------------------------- at the edges
+
+LARGEST = 2**53 - 1  # the largest count the model takes
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "years", "fr", "en"),
+    [
+        (35, 35, 5, "le membrariat est resté stable, à 35", "membership held steady at 35"),
+        (1000, 1001, 1, "le membrariat a à peine changé", "membership barely changed"),
+        (1000, 1004, 2, "le membrariat a à peine changé", "membership barely changed"),
+        (1000, 1005, 2, "le membrariat a à peine changé", "membership barely changed"),
+        (1000, 1006, 2, "a été multiplié par 1,01", "multiplied by 1.01"),
+        (10_000, 9_999, 2, "le membrariat a à peine changé", "membership barely changed"),
+        (10_000, 9_995, 2, "le membrariat a à peine changé", "membership barely changed"),
+        (10_000, 9_994, 2, "a diminué de 0,1\u202f%", "fell by 0.1%"),
+        (LARGEST - 1, LARGEST, 7999, "a à peine changé", "barely changed"),
+        (LARGEST, 1, 1, "a diminué de 100\u202f%", "fell by 100%"),
+        (
+            1,
+            LARGEST,
+            1,
+            "a été multiplié par 9\u202f007\u202f199\u202f254\u202f740\u202f991",
+            ("multiplied by 9,007,199,254,740,991"),
+        ),
+        (10, 10, 0, "En 2000, le membrariat était de 10 membres.", "In 2000, membership was 10"),
+        (1, 1, 0, "était de 1 membre.", "membership was 1 member."),
+        (10, 20, 1, "En 1 an (2000–2001)", "In 1 year (2000–2001)"),
+        (10, 20, 2, "En 2 ans (2000–2002)", "In 2 years (2000–2002)"),
+    ],
+)
+def test_sentences_at_the_edges(start: int, end: int, years: int, fr: str, en: str) -> None:
+    """Equal, barely changed, huge counts, zero and one year: each read right in both languages."""
+    g = _growth(start, end, years=years)
+
+    assert fr in describe_growth(g, "fr")
+    assert en in describe_growth(g, "en")
+
+
+def test_a_snapshot_against_itself_keeps_its_hedge() -> None:
+    """Zero years states the count, with its hedge, and no change at all."""
+    g = _growth(35, 35, years=0, start_q=Qualifier.APPROXIMATE, end_q=Qualifier.APPROXIMATE)
+
+    assert "En 2000, le membrariat était d’environ 35 membres." == describe_growth(g, "fr")
+    assert "In 2000, membership was about 35 members." == describe_growth(g, "en")
+
+
+# What rounding must never make a sentence say.
+_MADE_UP = re.compile(
+    r"(multiplié par|multiplied by) 1, |(diminué de|fell by) [−-]?0\s?%|[−-]0\b"
+    r"|\b1 (ans|years)\b"
+)
+
+
+@given(
+    st.integers(0, LARGEST),
+    st.integers(0, LARGEST),
+    st.integers(0, 7999),
+    st.sampled_from(["fr", "en"]),
+)
+def test_sentences_never_say_what_rounding_made_up(
+    start: int, end: int, years: int, lang: str
+) -> None:
+    """No "multiplied by 1", no "fell by 0 %", no "−0", no "1 years", whatever the counts."""
+    text = describe_growth(_growth(start, end, years=years), lang)
+
+    assert _MADE_UP.search(text) is None, text
+    if start == end and years:
+        assert ("resté stable" if lang == "fr" else "held steady") in text
+
+
+@given(st.integers(1, LARGEST), st.integers(1, LARGEST), st.sampled_from(["fr", "en"]))
+def test_barely_changed_only_when_the_figure_would_hide_it(start: int, end: int, lang: str) -> None:
+    """Barely changed exactly when the figure would read ×1 or 0 %: under 0.5 % up, 0.05 % down."""
+    text = describe_growth(_growth(start, end), lang)
+    barely = ("à peine changé" if lang == "fr" else "barely changed") in text
+    change = Fraction(end - start, start)
+
+    if start == end:
+        assert not barely
+    elif end > start:
+        assert barely == (change <= Fraction(5, 1000))
+    else:
+        assert barely == (-change <= Fraction(5, 10_000))
+
+
+@pytest.mark.parametrize(
+    ("phase_name", "fr", "en"),
+    [
+        ("COVID-19", "COVID-19\u00a0: en 10 ans", "COVID-19: in 10 years"),
+        ("Montréal", "Montréal\u00a0: en 10 ans", "Montréal: in 10 years"),
+        ("iPhone era", "iPhone era\u00a0: en 10 ans", "iPhone era: in 10 years"),
+    ],
+)
+def test_phase_names_are_kept_as_written(phase_name: str, fr: str, en: str) -> None:
+    """A phase's name opens its sentence as written: no forced case on proper names."""
+    phase = Phase(
+        key="p", name=LocalizedText({"fr": phase_name, "en": phase_name}), start=2000, end=2010
+    )
+    g = attrs.evolve(_growth(10, 30), phase=phase)
+
+    assert describe_growth(g, "fr").startswith(fr)
+    assert describe_growth(g, "en").startswith(en)
+
+
+# ---------------------------------------------------------------- figures
+
+
+@pytest.mark.parametrize(
+    ("value", "places", "distinct_from", "fr", "en"),
+    [
+        (2.5, 1, 0, "2,5", "2.5"),
+        (3.0, 1, 0, "3", "3"),
+        (-0.04, 1, 0, "\u22120,04", "\u22120.04"),
+        (-0.0, 1, 0, "0", "0"),
+        (0, 1, 0, "0", "0"),
+        (1e-9, 1, 0, "0,000000001", "0.000000001"),
+        (12_345.678, 1, 0, "12\u202f345,7", "12,345.7"),
+        (Fraction(1001, 1000), 2, 1, "1,001", "1.001"),
+        (Fraction(999, 1000), 2, 1, "0,999", "0.999"),
+        (Fraction(1, 1), 2, 1, "1", "1"),
+        (Fraction(10**20 + 1, 10**20), 2, 1, "1,00000000000000000001", "1.00000000000000000001"),
+        (0.125, 2, 0, "0,12", "0.12"),  # ties to even, as Python formats
+    ],
+)
+def test_decimal_never_reads_what_it_is_not(
+    value: float, places: int, distinct_from: int, fr: str, en: str
+) -> None:
+    """A non-zero number never reads 0 (nor a ratio other than 1, ×1); no "−0"; a true minus."""
+    assert fr == decimal(value, "fr", places, distinct_from=distinct_from)
+    assert en == decimal(value, "en", places, distinct_from=distinct_from)
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False), st.integers(0, 4))
+def test_decimal_is_zero_only_for_zero(value: float, places: int) -> None:
+    """A number reads 0 only when it is 0; otherwise it is rounded right, sign and all."""
+    text = decimal(value, "en", places)
+    shown = Fraction(text.replace(",", "").replace("\u2212", "-"))
+    decimals = len(text.partition(".")[2])
+
+    assert (text == "0") == (value == 0)
+    assert abs(shown - Fraction(value)) <= Fraction(1, 2 * 10 ** max(places, decimals))
+    assert text.startswith("\u2212") == (value < 0 and text != "0")
+
+
+@pytest.mark.parametrize(
+    ("value", "fr", "en"),
+    [
+        (0, "0 an", "0 years"),
+        (1, "1 an", "1 year"),
+        (1.5, "1,5 an", "1.5 years"),
+        (1.96, "2 ans", "2 years"),
+        (1.04, "1 an", "1 year"),
+        (2, "2 ans", "2 years"),
+        (15, "15 ans", "15 years"),
+        (5.29, "5,3 ans", "5.3 years"),
+    ],
+)
+def test_durations_agree_with_their_number(value: float, fr: str, en: str) -> None:
+    """The unit agrees with the number shown: 1 year, 2 years; in French singular below 2."""
+    assert fr == duration(value, "fr")
+    assert en == duration(value, "en")
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "start_q", "expected"),
+    [
+        (
+            14,
+            100,
+            Qualifier.EXACT,
+            {
+                "change": "+86",
+                "ratio": "×7.14",
+                "percent": "+614.3%",
+                "cagr": "14% a year",
+                "doubling": "5.3 years",
+            },
+        ),
+        (
+            14,
+            100,
+            Qualifier.AT_LEAST,
+            {
+                "change": "≤ +86",
+                "ratio": "≤ ×7.14",
+                "percent": "≤ +614.3%",
+                "cagr": "≤ 14% a year",
+                "doubling": "≥ 5.3 years",
+            },
+        ),
+        (
+            1000,
+            1001,
+            Qualifier.EXACT,
+            {
+                "change": "+1",
+                "ratio": "×1.001",
+                "percent": "+0.1%",
+                "cagr": "0.01% a year",
+                "doubling": "10,402.4 years",
+            },
+        ),
+        (
+            100_000,
+            99_999,
+            Qualifier.AT_MOST,
+            {
+                "change": "≥ \u22121",
+                "ratio": "≥ ×0.99999",
+                "percent": "≥ \u22120.001%",
+                "cagr": "≥ \u22120.0001% a year",
+            },
+        ),
+        (
+            10,
+            10,
+            Qualifier.EXACT,
+            {"change": "0", "ratio": "×1", "percent": "0%", "cagr": "0% a year"},
+        ),
+        (0, 5, Qualifier.EXACT, {"change": "+5"}),
+    ],
+)
+def test_figures_and_their_own_bounds(
+    start: int, end: int, start_q: Qualifier, expected: dict[str, str]
+) -> None:
+    """Table figures: exact from the counts, never ×1 or 0 % for a change, each with its bound."""
+    assert expected == growth_figures(_growth(start, end, years=15, start_q=start_q), "en")
+
+
+def test_figures_in_french() -> None:
+    """French figures: decimal comma, narrow spaces, "par an", "ans", the same bounds."""
+    figures = growth_figures(_growth(14, 100, years=15, start_q=Qualifier.AT_LEAST), "fr")
+
+    assert {
+        "change": "≤ +86",
+        "ratio": "≤ ×7,14",
+        "percent": "≤ +614,3\u202f%",
+        "cagr": "≤ 14\u202f% par an",
+        "doubling": "≥ 5,3 ans",
+    } == figures
+
+
+@given(
+    st.integers(1, LARGEST),
+    st.integers(0, LARGEST),
+    st.integers(1, 7999),
+    st.sampled_from(["fr", "en"]),
+)
+def test_figures_never_hide_a_change(start: int, end: int, years: int, lang: str) -> None:
+    """A change never shows as ×1, 0 % or −0; equal counts always do."""
+    figures = growth_figures(_growth(start, end, years=years), lang)
+    cells = " ".join(figures.values())
+
+    assert re.search(r"[−+-]0(?![,.\d])", cells) is None, cells
+    if start == end:
+        assert "×1" == figures["ratio"]
+    else:
+        assert re.fullmatch(r"×1", figures["ratio"]) is None
+        assert re.fullmatch(r"[+−]?0\s?%", figures["percent"]) is None
+
+
+def test_an_estimated_end_is_said_as_one() -> None:
+    """An estimated end (growth(..., estimate=True)) reads "about", with its decimal."""
+    g = growth(default_network(), 2010, 2017, estimate=True)
+
+    assert (
+        "In 7 years (2010–2017), membership more than doubled, from about 26.6 to 56 members."
+    ) == describe_growth(g, "en")
+    assert (
+        "En 7 ans (2010–2017), le membrariat a plus que doublé, passant d’environ 26,6 à "
+        "56 membres."
+    ) == describe_growth(g, "fr")
+    assert {"change": "≈ +29.4", "ratio": "≈ ×2.11", "percent": "≈ +110.5%"}.items() <= (
+        growth_figures(g, "en").items()
+    )
+
+
+@given(
+    st.integers(2008, 2021).filter(lambda y: y not in {2012, 2017}), st.sampled_from(["fr", "en"])
+)
+def test_every_estimated_start_is_said_hedged(year: int, lang: str) -> None:
+    """Any estimated start is said without error, hedged, in either language."""
+    g = growth(default_network(), year, 2022, estimate=True)
+    sentence = describe_growth(g, lang)
+
+    assert sentence.endswith(" 100 membres." if lang == "fr" else " 100 members.")
+    assert ("environ" if lang == "fr" else "about") in sentence

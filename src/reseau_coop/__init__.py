@@ -7,6 +7,7 @@ The history of the Réseau COOP (Québec, 2007–2022) ships as the default data
 
 from __future__ import annotations
 
+from ._compare import ComparisonRow, compare
 from ._dataset import default_network
 from ._errors import (
     DataError,
@@ -24,6 +25,7 @@ from ._metrics import (
     doubling_time,
     growth,
     members_at,
+    membership_series,
     percent_change,
     phase_growth,
     ratio,
@@ -42,10 +44,14 @@ from ._model import (
     Source,
 )
 from ._records import records
+from ._render import summary
+from ._report import render
 from ._schema import json_schema
+from ._text import format_count, format_decimal, format_percent
 from ._words import describe_growth
 
 __all__ = [
+    "ComparisonRow",
     "DataError",
     "Dating",
     "Estimate",
@@ -65,16 +71,21 @@ __all__ = [
     "SnapshotLookupError",
     "Source",
     "cagr",
+    "compare",
     "default_network",
     "describe_growth",
     "doubling_time",
     "dump",
     "dumps",
+    "format_count",
+    "format_decimal",
+    "format_percent",
     "growth",
     "json_schema",
     "load",
     "loads",
     "members_at",
+    "membership_series",
     "percent_change",
     "phase_at",
     "phase_growth",
@@ -82,6 +93,8 @@ __all__ = [
     "phases_at",
     "ratio",
     "records",
+    "render",
+    "summary",
 ]
 
 

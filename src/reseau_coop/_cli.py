@@ -1,128 +1,90 @@
 """
 The `reseau-coop` command: a thin layer over the public functions.
 
-Exit status: 0 on success; 1 when the data or the question fails (an invalid,
-missing or unreadable file, a year in no phase, a year with no snapshot); 2 when
-the command line itself is wrong (argparse's own rule). Errors go to stderr as
-one sentence, never as a traceback. No colour is used, so `NO_COLOR` holds.
+Exit status: 0 on success; 1 when the data, the question or the input and output
+fail (an invalid, missing or unreadable file, a year in no phase, a year with no
+snapshot, a file or a standard stream that cannot be written); 2 when the command line
+itself is wrong; 130 on Ctrl-C; 141 (128 + SIGPIPE, what the shell shows for `git` or
+`cat`) when the reader of standard output goes away early (`reseau-coop | head`).
+Errors go to stderr as one line (a data file's problems follow, one per line), never
+as a traceback: `main` maps every failure to its message and status, in one place.
+No colour is used, so `NO_COLOR` holds.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
+import errno
 import io
-import json
 import os
 import sys
-import textwrap
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, Final, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, Final, NoReturn
 
-from ._convert import converter
 from ._dataset import default_network
-from ._errors import DataError, Problem, ReseauCoopError
-from ._io import dumps, format_of, load
-from ._lookup import phase_at, phases_at
-from ._metrics import Growth, growth, phase_end_snapshot, phase_growth
-from ._model import LocalizedText, MembershipSnapshot, Network, Phase, Qualifier, Service
-from ._records import COLUMNS, TABLES, Table, records
+from ._errors import DataError, ReseauCoopError
+from ._io import FORMATS, MAX_DOCUMENT_SIZE, Format, dumps, load, loads
+from ._lookup import Boundary, phase_at, phases_at
+from ._metrics import growth, phase_growth
+from ._model import Network
+from ._output import OutputError, Stream, machine_json
+from ._records import TABLES, csv_text
+from ._render import (
+    FileReport,
+    growth_data,
+    growth_lines,
+    phase_data,
+    phase_lines,
+    problem_lines,
+    summary,
+    validate_data,
+    validate_lines,
+)
+from ._report import REPORT_FORMATS, ReportFormat, render
 from ._schema import json_schema_text
-from ._words import SIGNS, describe_growth, integer, percent
+from ._text import words
+from ._write import write_atomic
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 PROG: Final = "reseau-coop"
-WIDTH: Final = 80
+STDIN: Final = "<stdin>"
+"""How `--data -` and `validate -` name standard input in messages and reports."""
 
-LABELS: Final[dict[str, dict[str, str]]] = {
-    "fr": {
-        "source": "Source",
-        "article": "article",
-        "phases": "Phases",
-        "years": "Années",
-        "phase": "Phase",
-        "members_end": "Membres à la fin",
-        "services": "Services",
-        "since": "depuis la",
-        "no_date": "date inconnue",
-        "flagship": "phare",
-        "membership": "Membrariat",
-        "dated_by": "daté par la",
-        "growth": "Croissance",
-        "legend": "≈ environ · ≥ au moins · ≤ au plus · ≲ près de, au plus",
-        "members": "Membres",
-        "change": "Variation",
-        "ratio": "Rapport",
-        "percent": "Variation en %",
-        "cagr": "Croissance annuelle",
-        "per_year": "par an",
-        "doubling": "Doublement",
-        "years_unit": "ans",
-        "figures": "Chiffres",
-        "shared": "{year} est aussi dans {other}\u00a0: la phase qui commence l’emporte "
-        "(--all pour les deux).",
-        "valid": "valide",
-        "problem": "{n} problème",
-        "problems": "{n} problèmes",
-        "written": "écrit",
-        "none": "—",
-        "colon": "\u00a0:",
-    },
-    "en": {
-        "source": "Source",
-        "article": "article",
-        "phases": "Phases",
-        "years": "Years",
-        "phase": "Phase",
-        "members_end": "Members at end",
-        "services": "Services",
-        "since": "since the",
-        "no_date": "date unknown",
-        "flagship": "flagship",
-        "membership": "Membership",
-        "dated_by": "dated by the",
-        "growth": "Growth",
-        "legend": "≈ about · ≥ at least · ≤ at most · ≲ nearly, at most",
-        "members": "Members",
-        "change": "Change",
-        "ratio": "Ratio",
-        "percent": "Percent change",
-        "cagr": "Yearly growth",
-        "per_year": "a year",
-        "doubling": "Doubling time",
-        "years_unit": "years",
-        "figures": "Figures",
-        "shared": "{year} is also in {other}: the phase that begins wins (--all for both).",
-        "valid": "valid",
-        "problem": "{n} problem",
-        "problems": "{n} problems",
-        "written": "wrote",
-        "none": "—",
-        "colon": ":",
-    },
-}
-
-QUALIFIER_WORDS: Final = {
-    "fr": {
-        Qualifier.EXACT: "exacts",
-        Qualifier.APPROXIMATE: "approximatifs",
-        Qualifier.AT_LEAST: "au moins (borne inférieure)",
-        Qualifier.AT_MOST: "au plus (borne supérieure)",
-        Qualifier.NEARLY: "presque (au plus)",
-    },
-    "en": {
-        Qualifier.EXACT: "exact",
-        Qualifier.APPROXIMATE: "approximate",
-        Qualifier.AT_LEAST: "at least (a lower bound)",
-        Qualifier.AT_MOST: "at most (an upper bound)",
-        Qualifier.NEARLY: "nearly (at most)",
-    },
-}
+# Exit statuses beside 0, 1 and 2: those a shell gives a command killed by the signal.
+EXIT_INTERRUPTED: Final = 130  # 128 + SIGINT
+EXIT_BROKEN_PIPE: Final = 141  # 128 + SIGPIPE
 
 
 class CommandError(Exception):
     """A failure of the data or the question: one sentence on stderr, exit status 1."""
+
+
+class _UsageError(Exception):
+    """The command line is wrong: its usage and one sentence on stderr, exit status 2."""
+
+    def __init__(self, message: str, parser: argparse.ArgumentParser | None = None) -> None:
+        super().__init__(message)
+        self.parser = parser
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its errors and output going through `main`'s one error mapping."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(message, self)
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # Only --help and --version print (errors raise): to standard output, written as
+        # every output is, so a closed or full stdout is an error, not silence.
+        del file
+        if message:
+            stream = Stream(sys.stdout, "output")
+            for line in message.splitlines():
+                stream.text(line)
 
 
 # ---------------------------------------------------------------- arguments
@@ -170,7 +132,8 @@ EXAMPLES: Final = {
   reseau-coop                       the Réseau COOP's history, in your locale's language
   reseau-coop summary --lang en     the same, in English
   reseau-coop --data history.toml   another network's history
-  reseau-coop --json                the same, as JSON""",
+  reseau-coop --json                the same, as JSON
+  cat history.toml | reseau-coop --data - --data-format toml""",
     "phase": """examples:
   reseau-coop phase 2015            the phase 2015 falls in
   reseau-coop phase 2012 --all      both phases of a year two phases share
@@ -183,11 +146,17 @@ EXAMPLES: Final = {
   reseau-coop growth --json         the metrics as JSON""",
     "validate": """examples:
   reseau-coop validate history.json
-  reseau-coop validate data/*.toml --json""",
+  reseau-coop validate data/*.toml --json
+  reseau-coop validate - < history.json     standard input""",
     "plot": """examples:
   reseau-coop plot -o membership.png            the chart, in your locale's language
   reseau-coop plot -o membership.svg --lang en
   reseau-coop --data history.toml plot -o history.pdf""",
+    "report": """examples:
+  reseau-coop report -o history.html        one page to publish: chart, tables, sources
+  reseau-coop report -o history.md --lang en
+  reseau-coop --data history.toml report -o history.html
+  reseau-coop report --format markdown      on stdout""",
     "schema": """examples:
   reseau-coop schema > network.schema.json   for editors and other languages""",
     "export": """examples:
@@ -198,15 +167,23 @@ EXAMPLES: Final = {
 }
 
 
-def _common(*, suppress: bool) -> argparse.ArgumentParser:
+def _common(*, suppress: bool) -> _Parser:
     """The options every subcommand takes, before or after its name."""
     default: Any = argparse.SUPPRESS if suppress else None
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--data",
         metavar="FILE",
         default=default,
-        help="read this network's JSON or TOML file instead of the embedded Réseau COOP history",
+        help="read this network's JSON or TOML file (a regular file; - for standard input) "
+        "instead of the embedded Réseau COOP history",
+    )
+    common.add_argument(
+        "--data-format",
+        choices=FORMATS,
+        default=default,
+        help="the format of standard input (--data - or validate -): json (the default) "
+        "or toml; a file's suffix names its own",
     )
     common.add_argument(
         "--lang",
@@ -227,7 +204,7 @@ def parser() -> argparse.ArgumentParser:
     """The command line, as argparse reads it."""
     from . import __version__  # noqa: PLC0415 - read from metadata only when parsing
 
-    top = argparse.ArgumentParser(
+    top = _Parser(
         prog=PROG,
         description="The development history of a co-operative network: phases, services, "
         "membership and growth. Without a subcommand, shows the summary.",
@@ -259,23 +236,28 @@ def parser() -> argparse.ArgumentParser:
     phase.add_argument(
         "--boundary",
         choices=("later", "earlier"),
-        default="later",
+        default=None,
         help="at a year two phases share, the phase that begins (later, the default) "
-        "or the one that ends (earlier)",
+        "or the one that ends (earlier); not with --all",
     )
     grow = add("growth", "show membership growth between two years, or phase by phase")
     grow.add_argument("years", metavar="YEAR", type=_year, nargs="*", help="START and END")
-    grow.add_argument("--by-phase", action="store_true", help="show the growth of each phase")
+    grow.add_argument(
+        "--by-phase", action="store_true", help="show the growth of each phase (no YEARs then)"
+    )
     check = add("validate", "check data files; list every problem with its path")
-    check.add_argument("files", metavar="FILE", nargs="+", help="JSON or TOML files")
+    check.add_argument(
+        "files", metavar="FILE", nargs="+", help="JSON or TOML files (- for standard input)"
+    )
     add("schema", "print the data format's JSON Schema (for editors and other languages)")
     export = add("export", "write the data as a JSON or TOML document that loads back equal")
     export.add_argument(
         "--format",
         choices=("json", "toml", "csv"),
         default=None,
-        help="json or toml (a document that loads back equal), or csv (one table, see --table); "
-        "default: from -o's suffix, else json",
+        help="json or toml (a document that loads back equal), or csv (one table, see --table; "
+        "text cells that start with = + - @, a tab or a carriage return get a leading ', so "
+        "no spreadsheet runs them); default: from -o's suffix, else json",
     )
     export.add_argument(
         "--table",
@@ -283,7 +265,29 @@ def parser() -> argparse.ArgumentParser:
         default=None,
         help="with --format csv: the table to write",
     )
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE, not stdout (whole or not at all: "
+        "a failed write leaves FILE as it was)",
+    )
+    report = add("report", "write the history as a report: an HTML page, Markdown or text")
+    report.add_argument(
+        "--format",
+        choices=REPORT_FORMATS,
+        default=None,
+        help="html (one self-contained page, with the chart when matplotlib is installed), "
+        "markdown or text; default: from -o's suffix (.html, .htm, .md, .markdown, .txt), "
+        "else markdown",
+    )
+    report.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE, not stdout (whole or not at all: "
+        "a failed write leaves FILE as it was)",
+    )
     plot = add("plot", "draw the membership chart, with its phases, to a PNG, SVG or PDF file")
     plot.add_argument(
         "-o", "--output", metavar="FILE", required=True, help="FILE.png, .svg or .pdf"
@@ -291,191 +295,29 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
-# ---------------------------------------------------------------- output helpers
-
-
-def _text(value: LocalizedText | None, lang: str) -> str:
-    return "" if value is None else value.pick(lang)
-
-
-def _figure(snapshot: MembershipSnapshot, lang: str) -> str:
-    return f"{SIGNS[snapshot.qualifier]}{integer(snapshot.members, lang)}"
-
-
-def _wrap(text: str, indent: str, hanging: str | None = None) -> list[str]:
-    """*text* cut to 80 columns; lines after the first indented by *hanging* if given."""
-    return textwrap.wrap(
-        text,
-        WIDTH,
-        initial_indent=indent,
-        subsequent_indent=indent if hanging is None else hanging,
-        break_on_hyphens=False,
-        break_long_words=False,
-    )
-
-
-def _snapshot_json(snapshot: MembershipSnapshot) -> dict[str, Any]:
-    out: dict[str, Any] = converter().unstructure(snapshot)
-    return out
-
-
-def _growth_json(value: Growth, lang: str) -> dict[str, Any]:
-    return {
-        "start": _snapshot_json(value.start),
-        "end": _snapshot_json(value.end),
-        "phase": None if value.phase is None else value.phase.key,
-        "years": value.years,
-        "change": value.change,
-        "ratio": value.ratio,
-        "percent": value.percent,
-        "cagr": value.cagr,
-        "doubling_time": value.doubling_time,
-        "qualifier": value.qualifier.value,
-        "sentence": describe_growth(value, lang),
-    }
-
-
 # ---------------------------------------------------------------- subcommands
 
 
-def _summary(net: Network, lang: str, as_json: bool) -> Iterator[str]:  # noqa: FBT001
-    label = LABELS[lang]
-    whole = growth(net) if net.snapshots else None
-    if as_json:
-        conv = converter()
-        document = {
-            "name": conv.unstructure(net.name),
-            "language": lang,
-            "sources": conv.unstructure(net.sources),
-            "phases": [
-                {
-                    **conv.unstructure(phase),
-                    "members_at_end": _maybe(phase_end_snapshot(net.snapshots, phase)),
-                }
-                for phase in net.phases
-            ],
-            "services": conv.unstructure(net.services),
-            "snapshots": conv.unstructure(net.snapshots),
-            "growth": None if whole is None else _growth_json(whole, lang),
-        }
-        yield json.dumps(document, ensure_ascii=False, indent=2)
-        return
-    yield _text(net.name, lang)
-    for source in net.sources:
-        where = f", {label['article']} {source.part}/{source.parts}" if source.parts else ""
-        title = f"{label['source']}{label['colon']} {_text(source.title, lang)}{where}"
-        yield from _wrap(title, "", "  ")
-    if net.description is not None:
-        yield from _wrap(_text(net.description, lang), "")
-    if net.phases:
-        yield ""
-        yield label["phases"]
-        name_width = min(34, max(len(_text(p.name, lang)) for p in net.phases))
-        yield f"  {label['years']:<11}{label['phase']:<{name_width + 2}}{label['members_end']}"
-        for phase in net.phases:
-            end = phase_end_snapshot(net.snapshots, phase)
-            members = label["none"] if end is None else _figure(end, lang)
-            name = _text(phase.name, lang)
-            yield f"  {phase.span:<11}{name:<{name_width + 2}}{members}"
-            if phase.summary is not None:
-                yield from _wrap(_text(phase.summary, lang), " " * 13)
-    if net.services:
-        yield ""
-        yield label["services"]
-        yield from _services(net, lang)
-    if net.snapshots:
-        yield ""
-        yield label["membership"]
-        yield from _membership(net, lang)
-    if whole is not None:
-        yield ""
-        yield label["growth"]
-        yield from _wrap(describe_growth(whole, lang), "  ")
-
-
-def _maybe(snapshot: MembershipSnapshot | None) -> dict[str, Any] | None:
-    return None if snapshot is None else _snapshot_json(snapshot)
-
-
-def _services(net: Network, lang: str) -> Iterator[str]:
-    label = LABELS[lang]
-    phases = {p.key: p for p in net.phases}
-    for service in net.services:
-        yield from _wrap(_service_line(service, phases, lang, label), "  ", "    ")
-
-
-def _service_line(
-    service: Service, phases: dict[str, Phase], lang: str, label: dict[str, str]
-) -> str:
-    parts = [_text(service.name, lang)]
-    if service.scope is not None:
-        parts.append(f"({_text(service.scope, lang)})")
-    if service.introduced is not None and service.introduced in phases:
-        phase = phases[service.introduced]
-        name = _text(phase.name, lang)
-        parts.append(f"— {label['since']} {name[0].lower()}{name[1:]} ({phase.span})")
+def _summary(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> None:
+    if args.json:
+        out.data(machine_json(summary(net, lang)))
     else:
-        parts.append(f"— {label['no_date']}")
-    if service.flagship:
-        parts.append(f"[{label['flagship']}]")
-    return " ".join(parts)
+        _lines(out, render(net, lang).splitlines())
 
 
-def _membership(net: Network, lang: str) -> Iterator[str]:
-    label = LABELS[lang]
-    phases = {p.key: p for p in net.phases}
-    hedged = False
-    for snapshot in net.snapshots:
-        hedged = hedged or snapshot.qualifier is not Qualifier.EXACT
-        line = f"  {snapshot.year:<6}{_figure(snapshot, lang):<9}"
-        notes = []
-        if snapshot.phase is not None and snapshot.phase in phases:
-            name = _text(phases[snapshot.phase].name, lang)
-            if snapshot.dating.value == "phase":
-                notes.append(f"{label['dated_by']} {name[0].lower()}{name[1:]}")
-        if snapshot.share is not None:
-            share = snapshot.share
-            hedged = hedged or share.qualifier is not Qualifier.EXACT
-            value = percent(share.value * 100, lang)
-            notes.append(f"{SIGNS[share.qualifier]}{value} {_of(lang)} {_text(share.of, lang)}")
-        text = (line + "; ".join(notes)).rstrip()
-        yield from _wrap(text, "", " " * 17) if len(text) > WIDTH else [text]
-    if hedged:
-        yield f"  ({label['legend']})"
-
-
-def _of(lang: str) -> str:
-    return "des" if lang == "fr" else "of"
-
-
-def _phase(net: Network, args: argparse.Namespace, lang: str) -> Iterator[str]:
-    label = LABELS[lang]
+def _phase(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> None:
     when = args.when
-    year = when if isinstance(when, int) else when.year
-    found = phases_at(net, when) if args.all else (phase_at(net, when, boundary=args.boundary),)
+    boundary: Boundary = args.boundary or "later"
+    found = phases_at(net, when) if args.all else (phase_at(net, when, boundary=boundary),)
     if not found:  # --all and no phase: the same error phase_at gives
         phase_at(net, when)
     if args.json:
-        conv = converter()
-        key = "phases" if args.all else "phase"
-        body = conv.unstructure(list(found)) if args.all else conv.unstructure(found[0])
-        yield json.dumps({"when": str(when), "year": year, key: body}, ensure_ascii=False, indent=2)
-        return
-    for phase in found:
-        yield f"{year}: {_text(phase.name, lang)} ({phase.span})"
-        if phase.summary is not None:
-            yield from _wrap(_text(phase.summary, lang), "  ")
-    if not args.all:
-        others = [p for p in phases_at(net, when) if p is not found[0]]
-        if others:
-            other = ", ".join(f"{_text(p.name, lang)} ({p.span})" for p in others)
-            yield from _wrap(label["shared"].format(year=year, other=other), "  ")
+        out.data(machine_json(phase_data(when, found, lang, every=args.all)))
+    else:
+        _lines(out, phase_lines(net, when, found, lang, every=args.all))
 
 
-def _growth(net: Network, args: argparse.Namespace, lang: str) -> Iterator[str]:
-    if args.years and len(args.years) != 2:  # noqa: PLR2004
-        msg = "growth takes two years, START and END, or none"
-        raise _UsageError(msg)
+def _growth(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> None:
     if args.by_phase:
         results = list(phase_growth(net))
     elif args.years:
@@ -483,126 +325,124 @@ def _growth(net: Network, args: argparse.Namespace, lang: str) -> Iterator[str]:
     else:
         results = [growth(net)]
     if args.json:
-        body: Any = [_growth_json(g, lang) for g in results]
-        yield json.dumps(body if args.by_phase else body[0], ensure_ascii=False, indent=2)
+        body = [growth_data(g, lang) for g in results]
+        out.data(machine_json(body if args.by_phase else body[0]))
         return
     for index, result in enumerate(results):
         if index:
-            yield ""
-        yield from _growth_lines(result, lang)
+            out.text()
+        _lines(out, growth_lines(result, lang))
 
 
-def _growth_lines(value: Growth, lang: str) -> Iterator[str]:
-    label = LABELS[lang]
-    span = f"{value.start.year}–{value.end.year}"
-    head = f"{label['growth']} {span} ({value.years} {label['years_unit']})"
-    if value.phase is not None:
-        head += f" · {_text(value.phase.name, lang)}"
-    yield head
-
-    def row(name: str, text: str) -> str:
-        return f"  {label[name]:<21}{text}"
-
-    yield row("members", f"{_figure(value.start, lang)} → {_figure(value.end, lang)}")
-    yield row("change", f"{value.change:+,}".replace(",", "\u202f" if lang == "fr" else ","))
-    if value.ratio is not None:
-        ratio = f"{value.ratio:.2f}".replace(".", "," if lang == "fr" else ".")
-        yield row("ratio", f"×{ratio}")
-    if value.percent is not None:
-        sign = "+" if value.percent >= 0 else "−"
-        yield row("percent", f"{sign}{percent(abs(value.percent), lang, 1)}")
-    if value.cagr is not None:
-        yield row("cagr", f"{percent(value.cagr * 100, lang, 1)} {label['per_year']}")
-    if value.doubling_time is not None:
-        years = f"{value.doubling_time:.1f}".replace(".", "," if lang == "fr" else ".")
-        yield row("doubling", f"{years} {label['years_unit']}")
-    yield row("figures", QUALIFIER_WORDS[lang][value.qualifier])
-    yield from _wrap(describe_growth(value, lang), "  ")
-
-
-def _validate(args: argparse.Namespace, lang: str, out: TextIO) -> int:
-    label = LABELS[lang]
-    report: list[dict[str, Any]] = []
+def _validate(args: argparse.Namespace, lang: str, out: Stream) -> int:
+    reports: list[FileReport] = []
     for name in args.files:
-        problems: list[tuple[str, str]] = []
+        problems: tuple[tuple[str, str], ...] = ()
         try:
-            load(name)
+            _stdin_network(args.data_format) if name == "-" else load(name)
         except DataError as exc:
-            problems = [(p.where, p.message) for p in exc.problems]
+            problems = tuple((p.where, p.message) for p in exc.problems)
         except OSError as exc:
-            problems = [("$", f"cannot read the file: {exc.strerror or exc}")]
-        report.append({"file": name, "valid": not problems, "problems": problems})
+            problems = (("$", f"cannot read the file: {exc.strerror or exc}"),)
+        reports.append(FileReport(STDIN if name == "-" else name, problems))
     if args.json:
-        body = [
-            {
-                "file": item["file"],
-                "valid": item["valid"],
-                "problems": [{"path": p, "message": m} for p, m in item["problems"]],
-            }
-            for item in report
-        ]
-        print(json.dumps(body, ensure_ascii=False, indent=2), file=out)
+        out.data(machine_json(validate_data(reports)))
     else:
-        for item in report:
-            if item["valid"]:
-                print(f"{item['file']}: {label['valid']}", file=out)
-                continue
-            n = len(item["problems"])
-            count = label["problem" if n == 1 else "problems"].format(n=n)
-            print(f"{item['file']}: {count}", file=out)
-            for line in _problem_lines(item["problems"]):
-                print(line, file=out)
-    return 1 if any(not item["valid"] for item in report) else 0
+        _lines(out, validate_lines(reports, lang))
+    return 1 if any(not report.valid for report in reports) else 0
 
 
-def _problem_lines(problems: Iterable[Problem] | Iterable[tuple[str, str]]) -> Iterator[str]:
-    """Each problem as `  $.path: message`, cut to 80 columns."""
-    for problem in problems:
-        where, message = (
-            (problem.where, problem.message) if isinstance(problem, Problem) else problem
-        )
-        yield from _wrap(f"{where}: {message}", "  ", "      ")
+def _lines(out: Stream, lines: Iterable[str]) -> None:
+    for line in lines:
+        out.text(line)
 
 
 def _suffix(path: str) -> str:
     return Path(path).suffix.lower().lstrip(".")
 
 
-def _export(net: Network, args: argparse.Namespace, lang: str, out: TextIO) -> None:
-    kind = args.format
-    if kind is None:
-        kind = "json" if args.output is None else _suffix(args.output)
-        if kind != "csv":
-            kind = format_of(args.output) if args.output else "json"
-    elif args.output and _suffix(args.output) != kind:
-        msg = f"--format {kind} does not match the suffix of {args.output}"
-        raise _UsageError(msg)
+def _export_format(args: argparse.Namespace) -> str:
+    """The format `export` writes: --format, else -o's suffix, else JSON."""
+    known = (*FORMATS, "csv")
+    if args.format is None:
+        if args.output is None:
+            return "json"
+        kind = _suffix(args.output)
+        if kind not in known:
+            msg = (
+                f"cannot tell the format of {args.output}: name it *.json, *.toml or *.csv, "
+                "or give --format"
+            )
+            raise _UsageError(msg)
+        return kind
+    if args.output is not None and _suffix(args.output) in set(known) - {args.format}:
+        msg = f"--format {args.format} does not match the suffix of {args.output}"
+        raise _UsageError(msg)  # a name without a known suffix (/dev/stdout) is fine
+    format_: str = args.format
+    return format_
+
+
+def _export(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> None:
+    kind = _export_format(args)
     if kind == "csv":
         if args.table is None:
             msg = "--format csv writes one table: add --table snapshots, phases or services"
             raise _UsageError(msg)
-        text = _csv(net, args.table, lang)
+        text = csv_text(net, args.table, lang=lang)
     elif args.table is not None:
         msg = "--table goes with --format csv"
         raise _UsageError(msg)
     else:
-        text = dumps(net, kind)
+        text = dumps(net, "toml" if kind == "toml" else "json")
     if args.output is None:
-        out.write(text)
-        return
-    _write(args, kind, lang, out, lambda path: Path(path).write_text(text, encoding="utf-8"))
+        out.data(text)
+    else:
+        _write(args, kind, lang, out, text.encode("utf-8"))
 
 
-def _csv(net: Network, table: Table, lang: str) -> str:
-    rows = records(net, table, lang=lang)
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS[table], lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
+_REPORT_SUFFIXES: Final[dict[str, ReportFormat]] = {
+    "html": "html",
+    "htm": "html",
+    "md": "markdown",
+    "markdown": "markdown",
+    "txt": "text",
+}
 
 
-def _plot(net: Network, args: argparse.Namespace, lang: str, out: TextIO) -> None:
+def _report_format(args: argparse.Namespace) -> ReportFormat:
+    """The format `report` writes: --format, else -o's suffix, else Markdown."""
+    suffix = None if args.output is None else _suffix(args.output)
+    from_suffix = _REPORT_SUFFIXES.get(suffix or "")
+    if args.format is None:
+        if args.output is None:
+            return "markdown"
+        if from_suffix is None:
+            msg = (
+                f"cannot tell the format of {args.output}: name it *.html, *.md or *.txt, "
+                "or give --format"
+            )
+            raise _UsageError(msg)
+        return from_suffix
+    if from_suffix is not None and from_suffix != args.format:
+        msg = f"--format {args.format} does not match the suffix of {args.output}"
+        raise _UsageError(msg)
+    chosen: ReportFormat = args.format
+    return chosen
+
+
+def _report(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> None:
+    kind = _report_format(args)
+    text = render(net, lang, format=kind)
+    if args.output is None:
+        if kind == "text":
+            _lines(out, text.splitlines())
+        else:
+            out.data(text)
+    else:
+        _write(args, kind, lang, out, text.encode("utf-8"))
+
+
+def _plot(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> None:
     kind = _suffix(args.output)
     if kind not in {"png", "svg", "pdf"}:
         msg = f"cannot tell the image format of {args.output}: name it *.png, *.svg or *.pdf"
@@ -617,102 +457,177 @@ def _plot(net: Network, args: argparse.Namespace, lang: str, out: TextIO) -> Non
         raise CommandError(str(exc)) from None
     figure = ax.get_figure(root=True)
     assert figure is not None  # noqa: S101 - membership_chart draws into a figure
-    _write(
-        args, kind, lang, out,
-        lambda path: figure.savefig(path, format=kind, dpi=150, bbox_inches="tight"),
-    )  # fmt: skip
+    image = io.BytesIO()  # drawn in memory, then written whole like any file
+    figure.savefig(image, format=kind, dpi=150, bbox_inches="tight")
+    _write(args, kind, lang, out, image.getvalue())
 
 
-def _write(
-    args: argparse.Namespace, kind: str, lang: str, out: TextIO, write: Callable[[str], object]
-) -> None:
-    """Write `-o FILE` with *write*, then say so (one sentence, or JSON with `--json`)."""
+def _write(args: argparse.Namespace, kind: str, lang: str, out: Stream, data: bytes) -> None:
+    """Write *data* to `-o FILE`, whole or not at all, then say so."""
     try:
-        write(args.output)
+        write_atomic(args.output, data)
     except OSError as exc:
         msg = f"cannot write {args.output}: {exc.strerror or exc}"
         raise CommandError(msg) from None
+    except ValueError:  # a NUL in the name: Python's "embedded null byte"
+        msg = f"cannot write {args.output}: the file name holds a NUL character"
+        raise CommandError(msg) from None
     if args.json:
-        print(json.dumps({"written": args.output, "format": kind}), file=out)
+        out.data(machine_json({"written": args.output, "format": kind}))
     else:
-        print(f"{LABELS[lang]['written']} {args.output} ({kind})", file=out)
-
-
-class _UsageError(Exception):
-    """The command line is wrong in a way argparse cannot see: exit status 2."""
+        out.text(f"{words(lang)['written']} {args.output} ({kind})")
 
 
 # ---------------------------------------------------------------- main
 
 
-def _network(path: str | None) -> Network:
+def _check(args: argparse.Namespace) -> None:
+    """Refuse what the command would otherwise ignore: argparse cannot see these."""
+    command = args.command or "summary"
+    files: list[str] = args.files if command == "validate" else []
+    rules = (
+        (
+            command == "growth" and len(args.years) not in {0, 2},
+            "growth takes two years, START and END, or none",
+        ),
+        (
+            command == "growth" and bool(args.by_phase and args.years),
+            "--by-phase measures every phase: give no YEARs with it",
+        ),
+        (
+            command == "phase" and bool(args.all and args.boundary),
+            "--boundary chooses one phase; --all shows every phase containing WHEN",
+        ),
+        (
+            command in {"validate", "schema"} and args.data is not None,
+            f"{command} does not read --data"
+            + (": give the files to check as arguments" if command == "validate" else ""),
+        ),
+        (
+            files.count("-") > 1,
+            "standard input (-) can be read only once",
+        ),
+        (
+            args.data_format is not None and args.data != "-" and "-" not in files,
+            (
+                "--data-format names the format of standard input (--data - or validate -); "
+                "a file's suffix names its own"
+            ),
+        ),
+    )
+    for broken, message in rules:
+        if broken:
+            raise _UsageError(message)
+
+
+def _stdin_network(data_format: Format | None) -> Network:
+    """The network on standard input, in *data_format* (JSON by default)."""
+    stream = sys.stdin
+    if stream is None:
+        raise OSError(errno.EBADF, "it is closed")
+    source = getattr(stream, "buffer", stream)
+    data = source.read(MAX_DOCUMENT_SIZE + 1)  # never more than the limit
+    try:
+        return loads(data, data_format or "json")
+    except DataError as exc:
+        raise DataError(exc.problems, subject=STDIN) from None
+
+
+def _network(args: argparse.Namespace) -> Network:
+    path: str | None = args.data
     if path is None:
         return default_network()
     try:
-        return load(path)
+        return _stdin_network(args.data_format) if path == "-" else load(path)
     except OSError as exc:
-        msg = f"cannot read {path}: {exc.strerror or exc}"
+        name = STDIN if path == "-" else path
+        msg = f"cannot read {name}: {exc.strerror or exc}"
         raise CommandError(msg) from None
 
 
-def _run(args: argparse.Namespace, out: TextIO) -> int:
+def _run(args: argparse.Namespace, out: Stream) -> int:
+    _check(args)
     lang = args.lang or default_language()
     command = args.command or "summary"
     if command == "validate":
         return _validate(args, lang, out)
     if command == "schema":
-        out.write(json_schema_text())
+        out.data(json_schema_text())
         return 0
-    net = _network(args.data)
-    if command == "export":
-        _export(net, args, lang, out)
-        return 0
-    if command == "plot":
-        _plot(net, args, lang, out)
-        return 0
-    producers: dict[str, Callable[[], Iterator[str]]] = {
-        "summary": lambda: _summary(net, lang, args.json),
-        "phase": lambda: _phase(net, args, lang),
-        "growth": lambda: _growth(net, args, lang),
+    net = _network(args)
+    commands: dict[str, Callable[[Network, argparse.Namespace, str, Stream], None]] = {
+        "summary": _summary,
+        "phase": _phase,
+        "growth": _growth,
+        "export": _export,
+        "report": _report,
+        "plot": _plot,
     }
-    for line in producers[command]():
-        print(line, file=out)
+    commands[command](net, args, lang, out)
     return 0
-
-
-def _fail(message: str) -> int:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
-    return 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """
     Run the `reseau-coop` command with *argv* (the process's arguments by default).
 
-    Returns the exit status: 0 on success, 1 when the data or the question fails,
-    2 when the command line is wrong.
+    Returns the exit status: 0 on success, 1 when the data, the question or the input
+    and output fail, 2 when the command line is wrong, 130 on Ctrl-C and 141 when
+    standard output is a pipe closed early. Nothing escapes as a traceback.
     """
+    out, err = Stream(sys.stdout, "output"), Stream(sys.stderr, "error")
     top = parser()
-    args = top.parse_args(argv)
-    out = sys.stdout
-    if isinstance(out, io.TextIOWrapper) and out.encoding.lower().replace("-", "") != "utf8":
-        out.reconfigure(errors="replace")  # a terminal that cannot show ≈ gets ?, not a crash
+    args: argparse.Namespace | None = None
     try:
-        return _run(args, out)
-    except _UsageError as exc:
-        _usage_error(args.parser, str(exc))
-    except DataError as exc:
-        lines = [str(exc).splitlines()[0], *_problem_lines(exc.problems)]
-        return _fail("\n".join(lines))
-    except ReseauCoopError as exc:  # a year in no phase, a year with no snapshot
-        return _fail(str(exc))
-    except (CommandError, ValueError) as exc:
-        return _fail(str(exc))
-    except BrokenPipeError:  # `reseau-coop | head`: stop quietly
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 1
+        try:
+            args = top.parse_args(argv)
+            status = _run(args, out)
+        except SystemExit as exc:  # --help and --version, after printing
+            status = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
+        out.flush()
+    except BaseException as exc:  # noqa: BLE001 - the one place failures become messages
+        return _failure(exc, out, err, (args.parser if args is not None else top))
+    return status
 
 
-def _usage_error(top: argparse.ArgumentParser, message: str) -> NoReturn:
-    top.error(message)
+def _failure(exc: BaseException, out: Stream, err: Stream, parser: argparse.ArgumentParser) -> int:
+    """Say what failed on stderr, in one line (and a data file's problems); the status."""
+    if isinstance(exc, BrokenPipeError):  # `reseau-coop | head`: the reader has all it wants
+        out.silence()
+        return EXIT_BROKEN_PIPE
+    if isinstance(exc, OutputError):
+        out.silence()  # what Python still holds for stdout must not fail again at exit
+    lines, status = _describe(exc, parser)
+    try:
+        _lines(err, lines)
+        err.flush()
+    except (OSError, ValueError):  # stderr closed or full: the status is all that is left
+        err.silence()
+    return status
+
+
+def _describe(exc: BaseException, parser: argparse.ArgumentParser) -> tuple[list[str], int]:
+    """The lines that say what failed, and the exit status."""
+    if isinstance(exc, KeyboardInterrupt):
+        return [f"{PROG}: interrupted"], EXIT_INTERRUPTED
+    if isinstance(exc, _UsageError):
+        where = exc.parser or parser
+        return [*where.format_usage().splitlines(), f"{where.prog}: error: {exc}"], 2
+    if isinstance(exc, DataError):
+        if len(exc.problems) == 1 and not exc.problems[0].path:  # the file as a whole
+            return [f"{PROG}: error: invalid {exc.subject}: {exc.problems[0].message}"], 1
+        first = str(exc).splitlines()[0]
+        return [f"{PROG}: error: {first}", *problem_lines(exc.problems)], 1
+    return [f"{PROG}: error: {_reason(exc)}"], 1
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, MemoryError):
+        return "out of memory"
+    if isinstance(exc, (ReseauCoopError, CommandError, ValueError, OutputError)):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    if isinstance(exc, Exception):
+        return f"unexpected {type(exc).__name__}: {exc} (please report it)"
+    raise exc  # pragma: no cover - GeneratorExit and the like: not ours to turn into words

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import TypeAlias
+import copyreg
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Final, TypeAlias
 
 from attrs import frozen
 
@@ -14,6 +15,9 @@ MAX_SHOWN_CHARS = 40
 """How many characters of a key or a value a message shows; a longer one is cut, with "…"."""
 
 _LISTED = 10  # how many names a message lists before it counts the rest
+
+# `cls.__new__(cls, *args)` under the name pickle knows (its NEWOBJ opcode); typeshed omits it.
+_NEWOBJ: Final[Callable[..., object]] = copyreg.__newobj__  # type: ignore[attr-defined]
 
 PathSegment: TypeAlias = str | int
 """One step of a path into a document: a key (`str`) or a list index (`int`)."""
@@ -112,7 +116,28 @@ class ReseauCoopError(Exception):
     The base class of every exception `reseau_coop` raises on purpose.
 
     Catch it to handle any of the library's own errors at once.
+
+    Every one survives `pickle` (any protocol), `copy.copy` and `copy.deepcopy`
+    with its message and its data (`.problems`, `.year`, `.available`, ...), so
+    it can cross a process pool or be stored: a copy is rebuilt from the
+    original's `args` and attributes, not by calling `__init__` again.
+
+    Examples:
+        >>> import pickle
+        >>> from reseau_coop import SnapshotLookupError
+        >>> error = SnapshotLookupError("no snapshot for 2010", year=2010, available=(2007,))
+        >>> again = pickle.loads(pickle.dumps(error))
+        >>> str(again), again.year, again.available
+        ('no snapshot for 2010', 2010, (2007,))
+
     """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # BaseException rebuilds with `cls(*self.args)`, which breaks as soon as
+        # `__init__` takes other arguments than the message (as ours do). Rebuild
+        # like a plain object instead: `cls.__new__(cls, *args)` keeps `args` as
+        # they are, then the instance dict (our data, and `__notes__`) is restored.
+        return (_NEWOBJ, (type(self), *self.args), self.__dict__)
 
 
 class DataError(ReseauCoopError, ValueError):

@@ -6,6 +6,7 @@ import json
 import math
 import os
 import re
+import stat
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -15,6 +16,7 @@ from ._checks import BadNumber
 from ._convert import MAX_DEPTH, TOO_DEEP, network_from_dict, network_to_dict, table
 from ._errors import DataError
 from ._model import Network
+from ._write import write_atomic
 
 Format: TypeAlias = Literal["json", "toml"]
 """The interchange formats: `"json"` and `"toml"`."""
@@ -213,29 +215,71 @@ def load(path: str | os.PathLike[str]) -> Network:
     """
     Read a network from a `.json` or `.toml` file (the suffix names the format).
 
+    Only regular files are read: a directory, a named pipe (FIFO), a socket or a
+    device is refused at once, without waiting on it.
+
     Raises:
-        DataError: If the suffix is unknown or the document is invalid; the
-            message names the file.
+        DataError: If the suffix is unknown, the path is not a regular file (or
+            holds a NUL character), or the document is invalid; the message names
+            the file.
         OSError: If the file cannot be read (`FileNotFoundError`, say).
 
     """
     kind = format_of(path)
-    with Path(path).open("rb") as handle:
-        data = handle.read(MAX_DOCUMENT_SIZE + 1)  # never more than the limit, whatever the file
+    name = os.fspath(path)
     try:
+        data = _read_regular_file(name)
         return loads(data, kind)
     except DataError as exc:
-        raise DataError(exc.problems, subject=os.fspath(path)) from None
+        raise DataError(exc.problems, subject=name) from None
+
+
+_NOT_REGULAR: Final = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def _check_regular(mode: int) -> None:
+    if stat.S_ISREG(mode):
+        return
+    what = next((name for test, name in _NOT_REGULAR if test(mode)), "a special file")
+    message = f"not a regular file but {what}; only regular files are read"
+    raise DataError.single(message)
+
+
+def _read_regular_file(name: str) -> bytes:
+    """The first bytes of a regular file, up to one past the size limit; never waits."""
+    try:
+        mode = Path(name).stat().st_mode
+    except ValueError:  # "embedded null byte"
+        message = "the file name holds a NUL character, which no file name can"
+        raise DataError.single(message) from None
+    _check_regular(mode)  # before opening: a socket cannot even be opened
+    # O_NONBLOCK: if a FIFO replaced the file since, opening it does not wait for a writer.
+    descriptor = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(descriptor, "rb") as handle:
+        _check_regular(os.fstat(descriptor).st_mode)
+        return handle.read(MAX_DOCUMENT_SIZE + 1)  # never more than the limit
 
 
 def dump(network: Network, path: str | os.PathLike[str]) -> None:
     """
     Write *network* to a `.json` or `.toml` file (the suffix names the format), in UTF-8.
 
+    The file is written whole or not at all: the document goes to a temporary file
+    in the same folder, which then replaces *path*. If anything fails on the way (a
+    full disk, a file-size limit, Ctrl-C), the old file is left as it was and no
+    temporary file stays behind. A symbolic link is followed (the file it points to
+    is replaced, the link stays), and an existing file keeps its permissions.
+
     Raises:
         DataError: If the suffix is unknown (nothing is written then).
-        OSError: If the file cannot be written.
+        OSError: If the file cannot be written (the old file is unchanged).
 
     """
-    text = dumps(network, format_of(path))
-    Path(path).write_text(text, encoding="utf-8")
+    data = dumps(network, format_of(path)).encode("utf-8")
+    write_atomic(path, data)

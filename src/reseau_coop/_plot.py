@@ -1,50 +1,37 @@
-"""The membership chart (the `plot` extra: matplotlib)."""
+"""
+The membership chart (the `plot` extra: matplotlib).
+
+Text from the data (the network's name, phase names, source titles) is drawn as
+written: never read as mathtext (`$x^2$` stays `$x^2$`) or as TeX, whatever the
+user's `rcParams` say. A character that no font of the text's family can draw is
+shown as U+FFFD (�) — where matplotlib would draw an empty box and print a
+"Glyph missing" warning at every draw —, so drawing the chart never warns.
+"""
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Final
 
 from ._metrics import growth
 from ._model import Dating, MembershipSnapshot, Network, Phase, Qualifier
-from ._words import SIGNS, decimal, integer
+from ._text import colon, duration, hedge, integer, quoted, resolve, words
+from ._words import multiplier
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.text import Text
 
 _MISSING: Final = (
     'reseau_coop.plot needs matplotlib, which is not installed: pip install "reseau-coop[plot]"'
 )
 
-WORDS: Final = {
-    "fr": {
-        "members": "Membres",
-        "year": "Année",
-        "title": "{name}\u00a0: membrariat, {first}–{last}",
-        "exact": "chiffre exact",
-        "hedged": "chiffre non exact (≈ environ, ≥ au moins, ≤ au plus, ≲ près de)",
-        "by_phase": "daté par sa phase seulement (placé à la fin de la phase)",
-        "growth": "×{ratio} en {years} ans",
-        "source": "Source\u00a0: {title}",
-        "article": "article {part}/{parts}",
-        "colon": "\u00a0:",
-    },
-    "en": {
-        "members": "Members",
-        "year": "Year",
-        "title": "{name}: membership, {first}–{last}",
-        "exact": "exact figure",
-        "hedged": "not an exact figure (≈ about, ≥ at least, ≤ at most, ≲ nearly)",
-        "by_phase": "dated by its phase only (shown at the phase's end)",
-        "growth": "×{ratio} in {years} years",
-        "source": "Source: {title}",
-        "article": "article {part}/{parts}",
-        "colon": ":",
-    },
-}
-
 COLOUR: Final = "#1b4f72"
+MILESTONE: Final = "#7b241c"
 BANDS: Final = ("#f5b041", "#58d68d", "#5dade2", "#af7ac5", "#ec7063", "#48c9b0")
 _INSIDE: Final = 0.3  # how far inside its phase a phase-dated snapshot is drawn, in years
+_REPLACEMENT: Final = "\ufffd"  # drawn for a character no font has, as text decoders do
 
 
 def import_matplotlib() -> None:
@@ -53,17 +40,6 @@ def import_matplotlib() -> None:
         import matplotlib as mpl  # noqa: PLC0415, F401 - an optional extra, imported when used
     except ImportError:  # pragma: no cover - the tests run with matplotlib installed
         raise ImportError(_MISSING) from None
-
-
-def _language(network: Network, lang: str | None) -> str:
-    wanted = network.languages[0] if lang is None else lang
-    primary = wanted.split("-")[0].lower()
-    if primary in WORDS:
-        return primary
-    if lang is None:
-        return "en"
-    msg = f"membership_chart speaks ['fr', 'en'], not {lang!r}"
-    raise ValueError(msg)
 
 
 def _x(snapshot: MembershipSnapshot, phases: dict[str, Phase]) -> float:
@@ -91,8 +67,13 @@ def membership_chart(network: Network, *, lang: str | None = None, ax: Axes | No
     drawn hollow and explained in the legend; a snapshot dated only by its phase is
     drawn as a square inside that phase, at its end. Each phase is a labelled band
     (a year two phases share is one boundary line), and the whole history's growth
-    is written on the chart ("×7,1 en 15 ans"). Title, axis labels and the source
-    line are in *lang*.
+    is written on the chart ("×7,1 en 15 ans"; none with fewer than two snapshots).
+    Title, axis labels and the source line are in *lang*.
+
+    Names and titles from the data are drawn as written: `$` is a dollar sign, not
+    mathtext, and TeX is never used for them, whatever `rcParams` say. A character
+    that no font of the text's family has is drawn as U+FFFD (�), so drawing and
+    saving the chart never prints matplotlib's "Glyph missing" warning.
 
     Args:
         network: The network to draw.
@@ -119,11 +100,10 @@ def membership_chart(network: Network, *, lang: str | None = None, ax: Axes | No
     """
     import_matplotlib()
     from matplotlib.figure import Figure  # noqa: PLC0415 - an optional extra
-    from matplotlib.lines import Line2D  # noqa: PLC0415
-    from matplotlib.ticker import MaxNLocator  # noqa: PLC0415
+    from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: PLC0415
 
-    language = _language(network, lang)
-    words = WORDS[language]
+    language = resolve(lang, network.languages[0], who="membership_chart")
+    label = words(language)
     first, last = _span(network)
     if ax is None:
         figure = Figure(figsize=(9, 5.4), layout="constrained")
@@ -160,9 +140,9 @@ def membership_chart(network: Network, *, lang: str | None = None, ax: Axes | No
             collection.set_gid(f"{gid}:{dating.value}")
     top = max([1, *(s.members for s in network.snapshots)])  # a network of zeros still has a scale
     for x, snapshot in points:
-        label = f"{SIGNS[snapshot.qualifier]}{integer(snapshot.members, language)}"
-        ax.annotate(
-            label,
+        shown = hedge(integer(snapshot.members, language), snapshot.qualifier)
+        annotation = ax.annotate(
+            shown,
             (x, snapshot.members),
             xytext=(0, 10),
             textcoords="offset points",
@@ -172,38 +152,111 @@ def membership_chart(network: Network, *, lang: str | None = None, ax: Axes | No
             fontweight="bold",
             zorder=5,
         )
+        _literal(annotation)
     _draw_growth(ax, network, language)
+    _draw_milestones(ax, network, language)
 
-    handles = [Line2D([], [], color=COLOUR, marker="o", lw=0, markersize=8, label=words["exact"])]
-    if groups["snapshots:hedged"]:
-        hollow = Line2D(
-            [], [], color=COLOUR, marker="o", lw=0, markersize=8, markerfacecolor="white",
-            markeredgewidth=2, label=words["hedged"],
-        )  # fmt: skip
-        handles.append(hollow)
-    if any(s.dating is Dating.PHASE for _, s in points):
-        square = Line2D(
-            [], [], color=COLOUR, marker="s", lw=0, markersize=8, label=words["by_phase"]
-        )
-        handles.append(square)
-    ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=True, framealpha=0.9)
+    milestones = network.milestones
+    milestone_label: str | None
+    if any(m.is_inferred("year") for m in milestones):
+        milestone_label = label["chart_milestone_inferred"]
+    else:
+        milestone_label = label["chart_milestone"] if milestones else None
+    _draw_legend(ax, [s for _, s in points], label, milestone=milestone_label)
 
     name = network.name.pick(language)
-    ax.set_title(words["title"].format(name=name, first=first, last=last), fontsize=13)
-    ax.set_xlabel(words["year"])
-    ax.set_ylabel(words["members"])
+    title = label["chart_title"].format(name=name, first=first, last=last)
+    _literal(ax.set_title(title, fontsize=13))
+    _literal(ax.set_xlabel(label["year"]))
+    _literal(ax.set_ylabel(label["members"]))
     ax.set_xlim(first - 0.5, right)
     ax.set_ylim(0, top * 1.45)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    # Counts on the axis are written as the text layer writes them (1 200 000, 1,200,000),
+    # never in matplotlib's scientific offset (1e6).
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: integer(round(value), language)))
     ax.spines[["top", "right"]].set_visible(False)
     source = _source_line(network, language)
     if source:
-        ax.annotate(
+        _literal(ax.annotate(
             source, (0, 0), xycoords="axes fraction", xytext=(0, -42),
             textcoords="offset points", ha="left", va="top", fontsize=8, color="#555555",
-        )  # fmt: skip
+        ))  # fmt: skip
     return ax
+
+
+def _draw_legend(
+    ax: Axes, snapshots: list[MembershipSnapshot], words: dict[str, str], *, milestone: str | None
+) -> None:
+    """Explain the markers drawn: exact, hedged (hollow), dated by a phase (square), milestone."""
+    from matplotlib.lines import Line2D  # noqa: PLC0415 - an optional extra
+
+    handles = [
+        Line2D([], [], color=COLOUR, marker="o", lw=0, markersize=8, label=words["chart_exact"])
+    ]
+    if any(s.qualifier is not Qualifier.EXACT for s in snapshots):
+        hollow = Line2D(
+            [], [], color=COLOUR, marker="o", lw=0, markersize=8, markerfacecolor="white",
+            markeredgewidth=2, label=words["chart_hedged"],
+        )  # fmt: skip
+        handles.append(hollow)
+    if any(s.dating is Dating.PHASE for s in snapshots):
+        square = Line2D(
+            [], [], color=COLOUR, marker="s", lw=0, markersize=8, label=words["chart_by_phase"]
+        )
+        handles.append(square)
+    if milestone is not None:
+        diamond = Line2D([], [], color=MILESTONE, marker="D", lw=0, markersize=6, label=milestone)
+        handles.append(diamond)
+    legend = ax.legend(handles=handles, loc="best", fontsize=8, frameon=True, framealpha=0.9)
+    for text in legend.get_texts():
+        _literal(text)
+
+
+def _literal(text: Text) -> None:
+    """Make *text* draw as written: no mathtext, no TeX, no glyph a font lacks."""
+    text.set_parse_math(False)
+    text.set_usetex(False)
+    text.set_text(drawable(text.get_text(), text.get_fontproperties()))
+
+
+def drawable(text: str, font: FontProperties) -> str:
+    """
+    *text* with each character that no font of *font*'s families has replaced by U+FFFD.
+
+    The fonts are those matplotlib draws *font* with: the first font found for each
+    family it names (a family list gives fallbacks), or the default font.
+    """
+    fonts = _fonts(font)
+    return "".join(c if c == "\n" or _has_glyph(fonts, c) else _replacement(fonts) for c in text)
+
+
+def _fonts(font: FontProperties) -> tuple[str, ...]:
+    """The font files matplotlib draws *font* with, as it chooses them."""
+    from matplotlib import font_manager  # noqa: PLC0415 - an optional extra
+
+    paths = []
+    for family in font.get_family():
+        one = font.copy()
+        one.set_family(family)
+        try:
+            paths.append(str(font_manager.findfont(one, fallback_to_default=False)))
+        except ValueError:  # not installed: matplotlib tries the next family
+            continue
+    return tuple(paths) or (str(font_manager.findfont(font)),)
+
+
+@functools.cache
+def _has_glyph(fonts: tuple[str, ...], character: str) -> bool:
+    from matplotlib import font_manager  # noqa: PLC0415 - an optional extra
+
+    code = ord(character)
+    return any(font_manager.get_font(path).get_char_index(code) for path in fonts)
+
+
+def _replacement(fonts: tuple[str, ...]) -> str:
+    return _REPLACEMENT if _has_glyph(fonts, _REPLACEMENT) else "?"
 
 
 def _draw_phases(ax: Axes, network: Network, lang: str, right: float) -> None:
@@ -223,6 +276,7 @@ def _draw_phases(ax: Axes, network: Network, lang: str, right: float) -> None:
             (phase.start + end) / 2, 0.98, f"{name}\n{phase.span}", transform=upper,
             ha="center", va="top", fontsize=8.5, color="#333333",
         )  # fmt: skip
+        _literal(label)
         label.set_gid(f"phase-label:{phase.key}")
     for before, after in zip(network.phases, network.phases[1:], strict=False):
         if before.end is not None and before.end == after.start:
@@ -230,31 +284,51 @@ def _draw_phases(ax: Axes, network: Network, lang: str, right: float) -> None:
             line.set_gid(f"boundary:{before.end}")
 
 
+def _draw_milestones(ax: Axes, network: Network, lang: str) -> None:
+    """A diamond on the year axis per milestone, with its name (and * if its year is inferred)."""
+    for milestone in network.milestones:
+        marker = ax.scatter(
+            [milestone.year], [0], marker="D", s=40, color=MILESTONE, zorder=6, clip_on=False
+        )
+        marker.set_gid(f"milestone:{milestone.key}")
+        name = milestone.name.pick(lang) + ("*" if milestone.is_inferred("year") else "")
+        label = ax.annotate(
+            name, (milestone.year, 0), xytext=(6, 5), textcoords="offset points", ha="left",
+            va="bottom", fontsize=8, color=MILESTONE, zorder=6,
+        )  # fmt: skip
+        _literal(label)
+        label.set_gid(f"milestone-label:{milestone.key}")
+
+
 def _draw_growth(ax: Axes, network: Network, lang: str) -> None:
-    """Write the whole history's growth on the chart: "×7,1 en 15 ans"."""
-    if len(network.snapshots) < 2:  # noqa: PLR2004
+    """Write the whole history's growth on the chart: "×7,1 en 15 ans", "stable sur 1 an"."""
+    if len(network.snapshots) < 2:  # noqa: PLR2004 - one snapshot is not a growth
         return
     whole = growth(network)
     if whole.ratio is None or whole.years == 0:
         return
-    ratio = decimal(whole.ratio, lang)
-    sign = "" if whole.qualifier is Qualifier.EXACT else SIGNS[whole.qualifier]
-    text = sign + WORDS[lang]["growth"].format(ratio=ratio, years=whole.years)
+    start, end = whole.start.members, whole.end.members
+    years = duration(whole.years, lang)
+    if start == end:
+        text = words(lang)["chart_steady"].format(years=years)
+    else:
+        text = words(lang)["chart_growth"].format(ratio=multiplier(end, start, lang), years=years)
     note = ax.annotate(
-        text, (0.03, 0.66), xycoords="axes fraction", ha="left", va="center", fontsize=15,
-        fontweight="bold", color=COLOUR,
+        hedge(text, whole.qualifier), (0.03, 0.66), xycoords="axes fraction", ha="left",
+        va="center", fontsize=15, fontweight="bold", color=COLOUR,
         bbox={"boxstyle": "round,pad=0.3", "facecolor": "white", "edgecolor": COLOUR},
     )  # fmt: skip
+    _literal(note)
     note.set_gid("growth")
 
 
 def _source_line(network: Network, lang: str) -> str:
-    words = WORDS[lang]
+    label = words(lang)
     titles = []
     for source in network.sources:
         title = source.title.pick(lang)
-        title = f"«\u00a0{title}\u00a0»" if lang == "fr" else title
+        title = quoted(title, lang) if lang == "fr" else title
         if source.part is not None and source.parts is not None:
-            title += ", " + words["article"].format(part=source.part, parts=source.parts)
+            title += f", {label['article']} {source.part}/{source.parts}"
         titles.append(title)
-    return words["source"].format(title="; ".join(titles)) if titles else ""
+    return f"{label['source']}{colon(lang)} {'; '.join(titles)}" if titles else ""

@@ -1,51 +1,68 @@
 """
-Growth in words, in French and English, said the way the source says it.
+Growth in words and figures, in French and English, said the way the source says it.
 
 A ratio near a whole multiple from 2 to 10 is said as a word ("a septuplé" /
 "septupled"), hedged by how near it is: within ±0.5 % it is the word itself,
 above that up to n + 0.5 it is "plus que" / "more than", and from 5 % below up
 to 0.5 % below it is "presque" / "nearly". Other increases are "multiplié par
 2,5" / "multiplied by 2.5"; decreases are said as decreases ("a diminué de
-17 %" / "fell by 17%"). French typography: decimal comma, a narrow no-break
-space (U+202F) before `%` and between thousands.
+17 %" / "fell by 17%").
+
+At the edges a sentence never says what rounding made up:
+
+- equal counts "est resté stable" / "held steady";
+- a change that the sentence's figure would round away ("multiplié par 1",
+  "diminué de 0 %": an increase under 0.5 %, a decrease under 0.05 %) "a à
+  peine changé" / "barely changed", with both counts given;
+- a growth over zero years (a snapshot measured against itself) states the
+  count: "En 2022, le membrariat était de 100 membres." / "In 2022, membership
+  was 100 members.";
+- units agree with their number: "1 an" / "2 ans", "1 year" / "2 years" (in
+  French a number below 2 takes the singular: "1,5 an").
+
+Figures in tables (`growth_figures`, the chart) are never rounded to a value
+they are not: a non-zero figure that would read 0 (or a ratio that would read
+×1) gets as many more decimals as it takes to show it, and no figure is ever
+"−0". Negative figures take a true minus sign (U+2212). French typography:
+decimal comma, a narrow no-break space (U+202F) before `%` and between
+thousands.
 """
 
 from __future__ import annotations
 
-from typing import Final, Literal, TypeAlias
+from fractions import Fraction
+from typing import Literal, TypeAlias
 
 from ._metrics import Growth
 from ._model import Qualifier
-
-Language: TypeAlias = Literal["fr", "en"]
-LANGUAGES: Final = ("fr", "en")
-
-NNBSP: Final = "\u202f"  # narrow no-break space: before % and between thousands, in French
-NBSP: Final = "\u00a0"  # no-break space: before a colon, in French
-
-MULTIPLES: Final[dict[int, tuple[str, str]]] = {
-    2: ("doublé", "doubled"),
-    3: ("triplé", "tripled"),
-    4: ("quadruplé", "quadrupled"),
-    5: ("quintuplé", "quintupled"),
-    6: ("sextuplé", "sextupled"),
-    7: ("septuplé", "septupled"),
-    8: ("octuplé", "octupled"),
-    9: ("nonuplé", "nonupled"),
-    10: ("décuplé", "decupled"),
-}
+from ._text import (
+    HEDGE_WORDS_EN,
+    HEDGE_WORDS_FR,
+    LANGUAGES,
+    MULTIPLES,
+    WORDS,
+    Language,
+    colon,
+    count,
+    decimal,
+    duration,
+    hedge,
+    percent,
+    spoken,
+    words,
+)
 
 Hedge: TypeAlias = Literal["", "more than", "nearly"]
 
 
-def whole_multiple(end: int, start: int) -> tuple[Hedge, int] | None:
+def whole_multiple(end: float, start: float) -> tuple[Hedge, int] | None:
     """
     The whole multiple from 2 to 10 that the ratio *end* / *start* is said as, and its hedge.
 
     Bands (closed as written, so none falls between two): `[0.995n, 1.005n]` is
     the multiple itself, `(1.005n, n + 0.5)` "more than", `[0.95n, 0.995n)`
-    "nearly". The bands are compared in whole numbers, so no rounding moves a
-    ratio across one.
+    "nearly". The bands are compared exactly (an estimate's float as the exact
+    number it is), so no rounding moves a ratio across one.
 
     Examples:
         >>> whole_multiple(100, 14)
@@ -56,12 +73,13 @@ def whole_multiple(end: int, start: int) -> tuple[Hedge, int] | None:
     """
     if start <= 0:
         return None
-    scaled = 1000 * end  # the ratio in thousandths, times start
+    top, bottom = Fraction(end), Fraction(start)
+    scaled = 1000 * top  # the ratio in thousandths, times start
     for n in MULTIPLES:
-        low, high, nearly = 995 * n * start, 1005 * n * start, 950 * n * start
+        low, high, nearly = 995 * n * bottom, 1005 * n * bottom, 950 * n * bottom
         if low <= scaled <= high:
             return "", n
-        if high < scaled and 2 * end < (2 * n + 1) * start:
+        if high < scaled and 2 * top < (2 * n + 1) * bottom:
             return "more than", n
         if nearly <= scaled < low:
             return "nearly", n
@@ -70,113 +88,114 @@ def whole_multiple(end: int, start: int) -> tuple[Hedge, int] | None:
 
 def _language(growth: Growth, lang: str | None) -> Language:
     wanted = growth.language if lang is None else lang
-    primary = wanted.split("-")[0].lower() if isinstance(wanted, str) else wanted
-    if primary == "fr":
-        return "fr"
-    if primary == "en":
-        return "en"
-    msg = f"describe_growth speaks {list(LANGUAGES)}, not {wanted!r}; pass lang='fr' or 'en'"
-    raise ValueError(msg)
+    found = spoken(wanted)
+    if found is None:
+        msg = f"describe_growth speaks {list(LANGUAGES)}, not {wanted!r}; pass lang='fr' or 'en'"
+        raise ValueError(msg)
+    return found
 
 
-def integer(value: int, lang: str) -> str:
+def growth_figures(growth: Growth, lang: str) -> dict[str, str]:
     """
-    An integer with the thousands separator of *lang*.
+    Each metric of *growth* as a table shows it, in *lang*, with the sign of its own bound.
+
+    Keys, for the metrics that are defined: `change`, `ratio`, `percent`, `cagr`,
+    `doubling`. The change, ratio, percent and CAGR carry the sign of
+    `Growth.qualifier`; the doubling time that of `Growth.doubling_time_qualifier`
+    (from an upper-bounded growth it is a lower bound: `≥`). The ratio and the
+    percent change are computed from the counts exactly, so rounding never shows a
+    change as ×1 or 0 %.
 
     Examples:
-        >>> integer(12000, "fr"), integer(12000, "en")
-        ('12\u202f000', '12,000')
+        >>> from reseau_coop import default_network, growth
+        >>> growth_figures(growth(default_network()), "en")
+        {'change': '+86', 'ratio': '×7.14', 'percent': '+614.3%', 'cagr': '14% a year',
+         'doubling': '5.3 years'}
 
     """
-    text = f"{value:,}"
-    return text.replace(",", NNBSP) if lang == "fr" else text
+    start, end = Fraction(growth.start.members), Fraction(growth.end.members)
+    sign = hedge("", growth.qualifier)
+    cells = {"change": sign + count(growth.change, lang, signed=True)}
+    if start > 0:
+        ratio = decimal(end / start, lang, 2, distinct_from=1)
+        cells["ratio"] = f"{sign}×{ratio}"
+        change = percent((end - start) * 100 / start, lang, 1, signed=True)
+        cells["percent"] = sign + change
+    if growth.cagr is not None:
+        rate = percent(growth.cagr * 100, lang, 1)
+        cells["cagr"] = f"{sign}{rate} {words(lang)['per_year']}"
+    if growth.doubling_time is not None:
+        doubling = duration(growth.doubling_time, lang)
+        cells["doubling"] = hedge(doubling, growth.doubling_time_qualifier)
+    return cells
 
 
-def decimal(value: float, lang: str, places: int = 1) -> str:
-    """
-    A number with *places* decimals (none when they are zeros), in *lang*'s style.
-
-    Examples:
-        >>> decimal(2.5, "fr"), decimal(2.5, "en"), decimal(3.0, "fr")
-        ('2,5', '2.5', '3')
-
-    """
-    text = f"{value:,.{places}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if lang == "fr":
-        text = text.replace(",", NNBSP).replace(".", ",")
-    return text
-
-
-def percent(value: float, lang: str, places: int | None = None) -> str:
-    """
-    A percentage: `"17 %"` (with U+202F) in French, `"17%"` in English.
-
-    Whole percent, or one decimal under 10 %, unless *places* says otherwise.
-
-    Examples:
-        >>> percent(16.67, "fr"), percent(16.67, "en"), percent(2.54, "en")
-        ('17\u202f%', '17%', '2.5%')
-
-    """
-    if places is None:
-        places = 0 if abs(value) >= 10 else 1  # noqa: PLR2004
-    number = decimal(value, lang, places)
-    return f"{number}{NNBSP}%" if lang == "fr" else f"{number}%"
-
-
-SIGNS: Final = {
-    Qualifier.EXACT: "",
-    Qualifier.APPROXIMATE: "≈ ",
-    Qualifier.AT_LEAST: "≥ ",
-    Qualifier.AT_MOST: "≤ ",
-    Qualifier.NEARLY: "≲ ",
-}
-"""The sign a figure's hedge is shown with, in tables and charts: `≈ 35`."""
-
-_FR_HEDGES: Final = {
-    Qualifier.EXACT: ("", "de "),
-    Qualifier.APPROXIMATE: ("environ ", "d’environ "),
-    Qualifier.AT_LEAST: ("au moins ", "d’au moins "),
-    Qualifier.AT_MOST: ("au plus ", "d’au plus "),
-    Qualifier.NEARLY: ("près de ", "de près de "),
-}
-_EN_HEDGES: Final = {
-    Qualifier.EXACT: "",
-    Qualifier.APPROXIMATE: "about ",
-    Qualifier.AT_LEAST: "at least ",
-    Qualifier.AT_MOST: "at most ",
-    Qualifier.NEARLY: "nearly ",
-}
-
-
-def _figure(members: int, qualifier: Qualifier, lang: Language, *, after_de: bool = False) -> str:
+def _figure(members: float, qualifier: Qualifier, lang: Language, *, after_de: bool = False) -> str:
     """A count with its hedge: "environ 35", "d’environ 35" (after "de"), "about 35"."""
-    number = integer(members, lang)
+    number = count(members, lang)
     if lang == "en":
-        return f"{_EN_HEDGES[qualifier]}{number}"
-    plain, with_de = _FR_HEDGES[qualifier]
+        return f"{HEDGE_WORDS_EN[qualifier]}{number}"
+    plain, with_de = HEDGE_WORDS_FR[qualifier]
     return f"{with_de if after_de else plain}{number}"
 
 
-def _multiplier(end: int, start: int, lang: Language) -> str:
+def ratio_places(ratio: Fraction) -> int:
+    """The decimals a ratio is shown with: 2 within 10 % of 1 (×1.04, ×0.96), else 1 (×2.5)."""
+    return 2 if Fraction(9, 10) < ratio < Fraction(11, 10) else 1
+
+
+def multiplier(end: float, start: float, lang: str) -> str:
+    """
+    The ratio *end* / *start* as a figure, never reading ×1 unless the counts are equal.
+
+    Examples:
+        >>> multiplier(100, 14, "fr"), multiplier(104, 100, "en"), multiplier(1001, 1000, "en")
+        ('7,1', '1.04', '1.001')
+
+    """
+    value = Fraction(end) / Fraction(start)
+    return decimal(value, lang, ratio_places(value), distinct_from=1)
+
+
+def _fall(start: float, end: float) -> Fraction:
+    """How much a count fell, in percent of where it started (exactly)."""
+    return (Fraction(start) - Fraction(end)) * 100 / Fraction(start)
+
+
+def _barely_changed(start: float, end: float) -> bool:
+    """
+    Whether the figure a sentence would give for a change rounds it away.
+
+    An increase is said with its multiplier (two decimals under ×1.1), so one under
+    0.5 % would read "multiplied by 1"; a decrease is said in percent (one decimal
+    under 10 %), so one under 0.05 % would read "fell by 0 %".
+    """
+    if start <= 0 or start == end:
+        return False
+    if end > start:
+        value = Fraction(end) / Fraction(start)
+        return round(value, ratio_places(value)) == 1
+    return round(_fall(start, end), 1) == 0
+
+
+def _multiplier(end: float, start: float, lang: Language) -> str:
     """How much membership was multiplied by, in words when the source would."""
+    label = WORDS[lang]
     found = whole_multiple(end, start)
     if found is not None:
         hedge, n = found
-        word = MULTIPLES[n][0 if lang == "fr" else 1]
-        if lang == "fr":
-            return {"": "a ", "more than": "a plus que ", "nearly": "a presque "}[hedge] + word
-        return {"": "", "more than": "more than ", "nearly": "nearly "}[hedge] + word
-    places = 2 if 10 * end < 11 * start else 1
-    number = decimal(end / start, lang, places)
-    return f"a été multiplié par {number}" if lang == "fr" else f"multiplied by {number}"
+        key = {"": "g_multiple", "more than": "g_multiple_more", "nearly": "g_multiple_nearly"}
+        return label[key[hedge]].format(word=MULTIPLES[n][0 if lang == "fr" else 1])
+    return label["g_multiplied"].format(number=multiplier(end, start, lang))
 
 
 def describe_growth(growth: Growth, lang: str | None = None) -> str:
     """
     Say *growth* in a sentence, in French or English, the way the source says it.
+
+    Equal counts "held steady"; a change its figure would round away "barely
+    changed" (both counts are given); a growth over zero years states the count.
+    A phase's growth starts with the phase's name as written.
 
     Args:
         growth: What `growth` or `phase_growth` returned.
@@ -195,60 +214,55 @@ def describe_growth(growth: Growth, lang: str | None = None) -> str:
         >>> print(describe_growth(phase_growth(default_network())[1], "en"))
         Implementation phase: in 5 years (2012–2017), membership multiplied by 1.6,
         from about 35 to 56 members.
+        >>> from reseau_coop import Growth, MembershipSnapshot
+        >>> a = MembershipSnapshot(year=2021, members=1000)
+        >>> b = MembershipSnapshot(year=2022, members=1003)
+        >>> print(describe_growth(Growth.between(a, b), "en"))
+        In 1 year (2021–2022), membership barely changed, from 1,000 to 1,003 members.
 
     """
     language = _language(growth, lang)
-    sentence = _fr(growth) if language == "fr" else _en(growth)
+    sentence = _sentence(growth, language)
     if growth.phase is not None:
         name = growth.phase.name.pick(language)
-        colon = f"{NBSP}:" if language == "fr" else ":"
-        sentence = f"{name}{colon} {sentence[0].lower()}{sentence[1:]}"
+        sentence = f"{name}{colon(language)} {sentence[0].lower()}{sentence[1:]}"
     return sentence
-
-
-def _fall(start: int, end: int) -> float:
-    """How much a count fell, in percent of where it started."""
-    return (start - end) / start * 100
 
 
 def _when(growth: Growth, lang: Language) -> str:
     start, end, years = growth.start.year, growth.end.year, growth.years
     if years == 0:
-        return f"En {start}" if lang == "fr" else f"In {start}"
-    if lang == "fr":
-        return f"En {years} an{'s' if years > 1 else ''} ({start}–{end})"
-    return f"In {years} year{'s' if years > 1 else ''} ({start}–{end})"
+        return WORDS[lang]["g_when_year"].format(year=start)
+    return WORDS[lang]["g_when_years"].format(duration=duration(years, lang), start=start, end=end)
 
 
-def _fr(growth: Growth) -> str:
+def _noun(members: float, lang: Language) -> str:
+    """The noun agreeing with *members*: "membres", "member" (French: 0 and 1 are singular)."""
+    singular = members < 2 if lang == "fr" else members == 1  # noqa: PLR2004
+    return WORDS[lang]["g_member" if singular else "g_members"]
+
+
+def _sentence(growth: Growth, lang: Language) -> str:
+    """The growth said in *lang*: which sentence, then its parts, all from the text layer."""
+    label = WORDS[lang]
     start, end = growth.start, growth.end
-    when = _when(growth, "fr")
-    noun = "membres" if end.members >= 2 else "membre"  # noqa: PLR2004 - French: 0 and 1 are singular
-    to = _figure(end.members, end.qualifier, "fr")
+    parts = {
+        "when": _when(growth, lang),
+        "noun": _noun(end.members, lang),
+        "to": _figure(end.members, end.qualifier, lang),
+        "origin": _figure(start.members, start.qualifier, lang, after_de=True),
+        "figure": _figure(end.members, end.qualifier, lang, after_de=True),
+    }
+    if growth.years == 0:  # a snapshot measured against itself: say what it holds
+        return label["g_was"].format(**parts)
     if growth.change == 0:
-        return f"{when}, le membrariat est resté stable, à {to} {noun}."
-    origin = _figure(start.members, start.qualifier, "fr", after_de=True)
+        return label["g_steady"].format(**parts)
     if start.members == 0:
-        return f"{when}, le membrariat est passé {origin} à {to} {noun}."
-    if end.members < start.members:
-        verb = f"a diminué de {percent(_fall(start.members, end.members), 'fr')}"
+        return label["g_from_zero"].format(**parts)
+    if _barely_changed(start.members, end.members):
+        verb = label["g_barely"]
+    elif end.members < start.members:
+        verb = label["g_fell"].format(percent=percent(_fall(start.members, end.members), lang))
     else:
-        verb = _multiplier(end.members, start.members, "fr")
-    return f"{when}, le membrariat {verb}, passant {origin} à {to} {noun}."
-
-
-def _en(growth: Growth) -> str:
-    start, end = growth.start, growth.end
-    when = _when(growth, "en")
-    noun = "member" if end.members == 1 else "members"
-    to = _figure(end.members, end.qualifier, "en")
-    if growth.change == 0:
-        return f"{when}, membership held steady at {to} {noun}."
-    origin = _figure(start.members, start.qualifier, "en")
-    if start.members == 0:
-        return f"{when}, membership went from {origin} to {to} {noun}."
-    if end.members < start.members:
-        verb = f"fell by {percent(_fall(start.members, end.members), 'en')}"
-    else:
-        verb = _multiplier(end.members, start.members, "en")
-    return f"{when}, membership {verb}, from {origin} to {to} {noun}."
+        verb = _multiplier(end.members, start.members, lang)
+    return label["g_change"].format(verb=verb, **parts)

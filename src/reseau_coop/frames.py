@@ -7,9 +7,22 @@ tables as plain dicts, which `polars.DataFrame` and `csv` take too.
 
 from __future__ import annotations
 
-from ._frames import import_pandas, phases_frame, services_frame, snapshots_frame
+from ._frames import (
+    import_pandas,
+    membership_frame,
+    milestones_frame,
+    phases_frame,
+    services_frame,
+    snapshots_frame,
+)
 
-__all__ = ["phases_frame", "services_frame", "snapshots_frame"]
+__all__ = [
+    "membership_frame",
+    "milestones_frame",
+    "phases_frame",
+    "services_frame",
+    "snapshots_frame",
+]
 
 import_pandas()  # importing this module without pandas says how to install it
 

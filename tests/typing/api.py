@@ -75,7 +75,45 @@ def lookups_and_growth() -> str:
     g = reseau_coop.growth(net, 2007, 2022)
     assert_type(g, reseau_coop.Growth)
     assert_type(g.cagr, float | None)
+    assert_type(g.doubling_time_qualifier, reseau_coop.Qualifier)
     assert_type(reseau_coop.phase_growth(net), tuple[reseau_coop.Growth, ...])
     assert_type(reseau_coop.members_at(net, 2020).members, float)
     assert_type(reseau_coop.cagr(14, 100, 15), float | None)
     return reseau_coop.describe_growth(g, "en")
+
+
+def many_years_and_estimated_ends() -> float:
+    """Series of estimates, and growth whose ends may be estimates."""
+    import datetime as dt  # noqa: PLC0415
+
+    net = reseau_coop.default_network()
+    series = reseau_coop.membership_series(net, [2010, dt.date(2015, 1, 1)], method="geometric")
+    assert_type(series, tuple[reseau_coop.Estimate, ...])
+    assert_type(reseau_coop.membership_series(net), tuple[reseau_coop.Estimate, ...])
+    g = reseau_coop.growth(net, 2010, 2017, estimate=True)
+    assert_type(g.start, MembershipSnapshot | reseau_coop.Estimate)
+    assert_type(g.change, int | float)
+    if isinstance(g.end, MembershipSnapshot):
+        assert_type(g.end.dating, Dating)
+    return g.start.members
+
+
+def side_by_side() -> str:
+    """Compare networks; rows are typed dicts."""
+    rows = reseau_coop.compare([reseau_coop.default_network()], start=2010, end=2020, lang="en")
+    assert_type(rows, tuple[reseau_coop.ComparisonRow, ...])
+    assert_type(rows[0]["window_ratio"], float | None)
+    assert_type(rows[0]["first_members"], int | None)
+    return rows[0]["name"]
+
+
+def presentation() -> str:
+    """Summaries, reports and figures, as an app builds a page from them."""
+    net = reseau_coop.default_network()
+    assert_type(reseau_coop.Qualifier.APPROXIMATE.sign, str)
+    assert_type(reseau_coop.format_count(35, reseau_coop.Qualifier.APPROXIMATE, "fr"), str)
+    assert_type(reseau_coop.format_percent(20.1, "fr", digits=1), str)
+    assert_type(reseau_coop.format_decimal(2.5, "en", digits=2), str)
+    assert_type(reseau_coop.summary(net, "en"), dict[str, Any])
+    assert_type(reseau_coop.render(net, "fr", format="markdown", width=72), str)
+    return reseau_coop.render(net, format="html")
