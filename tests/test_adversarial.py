@@ -196,6 +196,37 @@ def test_one_mutation_toml(case: tuple[dict[str, Any], Path, str]) -> None:
     check(text, document, "toml")
 
 
+def _document_order(document: object) -> dict[Path, tuple[int, int]]:
+    """Each place of *document*: its rank in document order, and the rank of its last descendant."""
+    places = [path for path, _ in walk(document)]
+    order: dict[Path, tuple[int, int]] = {}
+    for rank, path in enumerate(places):
+        order[path] = (rank, rank)
+        for end in range(len(path)):
+            first, _ = order[path[:end]]
+            order[path[:end]] = (first, rank)
+    return order
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(mutated())
+def test_problems_come_in_document_order(case: tuple[dict[str, Any], Path, str]) -> None:
+    """Problems come in the order of their places in the document; a missing key after its table."""
+    document, _, _ = case
+    outcome = check(json.dumps(document), document)
+    assume(isinstance(outcome, DataError))
+    assert isinstance(outcome, DataError)
+    order = _document_order(document)
+
+    def rank(path: Path) -> tuple[int, int]:
+        if path in order:
+            return order[path][0], 0
+        return order[path[:-1]][1], 1  # a missing key: after all its table holds
+
+    ranks = [rank(p.path) for p in outcome.problems]
+    assert sorted(ranks) == ranks
+
+
 @given(json_values)
 def test_any_json_value(value: object) -> None:
     """Any JSON value at all: a Network or a DataError, nothing else."""

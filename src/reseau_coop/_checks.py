@@ -368,12 +368,17 @@ class Rule:
     What a field of a record holds, from its annotation and its name.
 
     *check* applies to the value (to each item, for a list: then *items* is
-    set); *optional* fields may be `None`, which means "not known".
+    set); *optional* fields may be `None`, which means "not known"; *required*
+    fields have no default. *kind* is the annotated type (without `None`), and
+    *item* the type of a list's items.
     """
 
     name: str
     check: Check
     optional: bool
+    required: bool
+    kind: Any
+    item: type | None = None
     items: Check | None = None
 
 
@@ -399,19 +404,21 @@ def _rules_of(cls: type[Any]) -> tuple[Rule, ...]:
         optional = field.default is None
         if optional and len(args) == 1:
             kind = args[0]
-        item_types = getattr(kind, "__args__", ())
+        item = getattr(kind, "__args__", (None,))[0]  # tuple[X, ...]: X
+        given = {"optional": optional, "required": field.default is attrs.NOTHING, "kind": kind}
         if field.name in SCALARS:
-            out.append(Rule(field.name, SCALARS[field.name], optional))
+            out.append(Rule(field.name, SCALARS[field.name], **given))
         elif isinstance(kind, type) and issubclass(kind, enum.Enum):
-            out.append(Rule(field.name, check_choice(kind), optional))
+            out.append(Rule(field.name, check_choice(kind), **given))
         elif kind is LocalizedText:
-            out.append(Rule(field.name, check_texts_type, optional))
-        elif item_types and item_types[0] is str:
-            out.append(Rule(field.name, check_list, optional, ITEMS.get(field.name, check_string)))
-        elif item_types:
-            out.append(Rule(field.name, check_list, optional, check_instance(item_types[0])))
+            out.append(Rule(field.name, check_texts_type, **given))
+        elif item is str:
+            items = ITEMS.get(field.name, check_string)
+            out.append(Rule(field.name, check_list, **given, item=str, items=items))
+        elif item is not None:
+            out.append(Rule(field.name, check_list, **given, item=item, items=check_instance(item)))
         else:
-            out.append(Rule(field.name, check_instance(kind), optional))
+            out.append(Rule(field.name, check_instance(kind), **given))
     return tuple(out)
 
 

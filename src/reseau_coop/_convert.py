@@ -13,6 +13,7 @@ goes through the converter, which leaves out what is not known.
 
 from __future__ import annotations
 
+import bisect
 import enum
 import functools
 import operator
@@ -68,13 +69,22 @@ MAX_PROBLEMS: Final = 100_000
 """How many problems the loaders gather before they stop reading a document.
 
 Far more than anyone reads, and few enough that a document of the largest size
-made of nothing but mistakes is judged in a second or two: the last problem
-then says that reading stopped there."""
+made of nothing but mistakes is judged in a few seconds: the last problem then
+says that reading stopped there."""
 
 Path: TypeAlias = tuple[PathSegment, ...]
 
-_BAD: Final[Any] = type("_Bad", (), {"__repr__": lambda _: "<bad value>", "__slots__": ()})()
-"""What a reader gives for a value it could not read; its problems are recorded."""
+
+class _Bad:
+    """What a reader gives for a value it could not read; its problems are recorded."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<bad value>"
+
+
+_BAD: Final = _Bad()
 
 
 class Table(dict[str, Any]):
@@ -140,27 +150,23 @@ def _spec(cls: type[Any]) -> _Spec:
 
 def _make_spec(cls: type[Any]) -> _Spec:
     fields: dict[str, _Field] = {}
-    for rule, attribute in zip(rules(cls), (a for a in attrs.fields(cls) if a.init), strict=True):
-        kind = attribute.type
-        args = [arg for arg in getattr(kind, "__args__", ()) if arg is not type(None)]
-        if rule.optional and len(args) == 1:
-            kind = args[0]
-        item_types = getattr(kind, "__args__", ())
-        read: Reader | None = None
+    for rule in rules(cls):
+        kind = rule.kind
+        read: Reader | None = None  # a scalar: its check is all there is to reading it
         if rule.name == "languages":
             read = _read_languages
         elif isinstance(kind, type) and issubclass(kind, enum.Enum):
             read = functools.partial(_read_choice, kind)
         elif kind is LocalizedText:
             read = _read_texts
-        elif item_types and item_types[0] is str:
+        elif rule.item is str:
             read = functools.partial(_read_strings, rule.items or check_string)
-        elif item_types:
-            read = functools.partial(_read_records, _spec(item_types[0]))
+        elif rule.item is not None:
+            read = functools.partial(_read_records, _spec(rule.item))
         elif attrs.has(kind):
             read = functools.partial(_read_record, _spec(kind))
         fields[rule.name] = (rule.optional, rule.check, read)
-    required = frozenset(a.name for a in attrs.fields(cls) if a.default is attrs.NOTHING)
+    required = frozenset(rule.name for rule in rules(cls) if rule.required)
     return _Spec(cls, fields, required, tuple(fields), ACROSS.get(cls, frozenset()))
 
 
@@ -169,21 +175,32 @@ class _Enough(Exception):  # noqa: N818 - not an error: reading stops
 
 
 class Reading:
-    """One document being read: the problems found so far and the texts read."""
+    """
+    One document being read: the problems found so far, and the texts read.
 
-    __slots__ = ("hints", "problems", "tags", "texts")
+    The problems of each value come as the reading meets it, so `problems`
+    is in document order; those found later about places already passed (the
+    checks across fields and across records, keys given twice) go to `late`.
+    """
+
+    __slots__ = ("hints", "late", "problems", "tags", "texts")
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.late: list[Problem] = []
         self.texts: list[tuple[Path, LocalizedText]] = []
         self.tags: set[str] = set()  # the language tags found good, each checked once
         self.hints = UnknownKeys()
 
-    def add(self, problem: Problem) -> None:
+    def add(self, problem: Problem, *, late: bool = False) -> None:
         """Record *problem*; stop reading (`_Enough`) once there are MAX_PROBLEMS."""
-        self.problems.append(problem)
-        if len(self.problems) >= MAX_PROBLEMS:
+        (self.late if late else self.problems).append(problem)
+        if len(self.problems) + len(self.late) >= MAX_PROBLEMS:
             raise _Enough
+
+    def in_document_order(self, document: object) -> list[Problem]:
+        """Every problem recorded, in the order of their places in *document*."""
+        return _in_document_order(self.problems, self.late, document)
 
     def problem(self, path: Path, message: str) -> None:
         """Record the problem *message* at *path*."""
@@ -193,7 +210,7 @@ class Reading:
         """Record each key the table *value* holds more than once."""
         for key in getattr(value, "duplicates", ()):
             message = f"key {shown(key)} is given more than once in this object"
-            self.add(Problem((*path, key), message))
+            self.add(Problem((*path, key), message), late=True)
 
     def fields(self, spec: _Spec, value: dict[str, Any], path: Path) -> tuple[dict[str, Any], int]:
         """The values of a record's fields, each read and checked; how many of them failed."""
@@ -248,11 +265,9 @@ class Reading:
             **{name: (None,) if got is _BAD else got for name, got in collections.items()},
         )
         for problem in cross_problems(parts):
-            self.add(problem)
-        if self.problems or failed:
+            self.add(problem, late=True)
+        if self.problems or self.late or failed:  # a record that failed has its problems recorded
             return None
-        if any(None in records for records in collections.values()):  # pragma: no cover
-            return None  # a record that failed has its problems recorded
         return Network(**values)
 
 
@@ -267,7 +282,7 @@ def _read_record(spec: _Spec, reading: Reading, value: object, path: Path) -> An
     record = spec.cls(**values)  # not checked again: the whole reading is trusted
     if across:
         for problem in record_problems(record):
-            reading.add(problem.under(path))
+            reading.add(problem.under(path), late=True)
             failed += 1
     return _BAD if failed else record
 
@@ -438,7 +453,7 @@ def network_from_dict(data: object) -> Network:
     if network is not None:
         return network
     check_depth(data)
-    raise DataError([*_in_document_order(reading.problems, data), *stopped])
+    raise DataError([*reading.in_document_order(data), *stopped])
 
 
 def _is_version(value: object) -> bool:
@@ -458,20 +473,23 @@ def _not_a_history(data: object) -> Problem:
     return Problem(("format",), message)
 
 
-def _in_document_order(problems: list[Problem], document: object) -> list[Problem]:
+def _in_document_order(
+    in_order: list[Problem], late: list[Problem], document: object
+) -> list[Problem]:
     """
-    Sort *problems* as their places come in the document; a missing key after its table.
+    Merge the *late* problems into those already *in_order*, as their places come in *document*.
 
     A problem's place is the position of each step of its path in its table or
-    list, so only the tables on the problems' paths are looked at: a small one
-    by its keys, a large one through a map of them made once.
+    list (a missing key comes after everything in its table). Only the late
+    problems are placed, and each of the others it is compared with: a document
+    whose problems all came in order is not sorted at all.
     """
     maps: dict[int, dict[str, int]] = {}  # by large table: the position of each key
 
-    def place(path: Path) -> tuple[int, ...]:
+    def place(problem: Problem) -> tuple[int, ...]:
         steps: list[int] = []
         value = document
-        for segment in path:
+        for segment in problem.path:
             if isinstance(value, dict) and isinstance(segment, str) and segment in value:
                 if len(value) <= _SMALL:
                     steps.append(list(value).index(segment))
@@ -489,7 +507,14 @@ def _in_document_order(problems: list[Problem], document: object) -> list[Proble
                 break
         return tuple(steps)
 
-    return sorted(problems, key=lambda problem: place(problem.path))
+    merged: list[Problem] = []
+    start = 0
+    for problem in sorted(late, key=place):
+        end = bisect.bisect_right(in_order, place(problem), lo=start, key=place)
+        merged += in_order[start:end]
+        merged.append(problem)
+        start = end
+    return merged + in_order[start:]
 
 
 _SMALL: Final = 16  # a table this small is searched, not mapped
@@ -524,10 +549,10 @@ def _structure(cls: type[Any]) -> Callable[[object, type], Any]:
                 read = _read_record(_spec(cls), reading, value, ())
         except _Enough:
             read = None
-        if reading.problems:
+        if reading.problems or reading.late:
             if isinstance(value, (dict, list)):
                 check_depth(value)
-            raise DataError(_in_document_order(reading.problems, value))
+            raise DataError(reading.in_document_order(value))
         return read
 
     return structure
@@ -601,8 +626,8 @@ def _structure_texts(value: object, _: type) -> LocalizedText:
     reading = Reading()
     with trusted():
         read = _read_texts(reading, value, ())  # a table of strings: few problems
-    if reading.problems:
-        raise DataError(reading.problems, subject="text")
+    if reading.problems or reading.late:
+        raise DataError(reading.in_document_order(value), subject="text")
     return read  # type: ignore[no-any-return]  # a LocalizedText, with no problems
 
 
