@@ -76,6 +76,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
         }
     ),
     "typos and errors": lambda n: _snapshots(['{"yaer": 1, "members": -1, "membres": 2}'] * n),
+    "inferred names": lambda n: _snapshots(
+        ['{"year": 1, "members": 1, "inferred": [' + ", ".join(['"yaer"', '"year"'] * n) + "]}"]
+    ),
     "deep lists": lambda n: _snapshots(["[" * 13 + "]" * 13] * n),
 }
 

@@ -453,27 +453,24 @@ ACROSS: Final[dict[type, frozenset[str]]] = {
 """The fields `record_problems` looks at, by class: a record without any has none."""
 
 
-def record_problems(record: object) -> list[Problem]:
+def record_problems(record: object) -> Iterator[Problem]:
     """What is wrong across the fields of *record* (those of `ACROSS`): order, agreement."""
-    problems: list[Problem] = []
     if isinstance(record, Phase):
         start, end = record.start, record.end
         if is_year(start) and is_year(end) and end < start:
-            problems.append(Problem(("end",), f"end year {end} is before start year {start}"))
+            yield Problem(("end",), f"end year {end} is before start year {start}")
     elif isinstance(record, Source):
         part, parts = record.part, record.parts
         if is_int(part) and is_int(parts) and part > parts:
-            message = f"part {number(part)} is past the last part ({number(parts)})"
-            problems.append(Problem(("part",), message))
+            yield Problem(("part",), f"part {number(part)} is past the last part ({number(parts)})")
     elif (
         isinstance(record, MembershipSnapshot)
         and record.phase is None
         and record.dating is Dating.PHASE
     ):
-        problems.append(Problem(("phase",), "a snapshot dated by a phase must name that phase"))
+        yield Problem(("phase",), "a snapshot dated by a phase must name that phase")
     if isinstance(record, Provenance) and type(record.inferred) is tuple and record.inferred:
-        problems.extend(_inferred_problems(record.inferred, inferable(type(record))))
-    return problems
+        yield from _inferred_problems(record.inferred, inferable(type(record)))
 
 
 def _inferred_problems(inferred: tuple[object, ...], allowed: list[str]) -> Iterator[Problem]:
