@@ -574,8 +574,7 @@ def problems_of(record: object) -> Iterator[Problem]:
     if isinstance(record, Network):
         yield from _network_problems(record)
         return
-    fields = list(field_problems(record))
-    yield from fields
+    yield from field_problems(record)
     yield from record_problems(record)
 
 
@@ -633,13 +632,19 @@ class Parts:
         )
 
 
+_TEXT_FIELDS: dict[type, list[tuple[str, bool]]] = {}
+
+
 def _text_fields(cls: type[Any]) -> list[tuple[str, bool]]:
-    """The fields of *cls* that hold texts, each with whether it holds records instead."""
-    return [
-        (rule.name, rule.check is not check_texts_type)
-        for rule in rules(cls)
-        if rule.check is check_texts_type or rule.name in {"share", *COLLECTIONS}
-    ]
+    """The fields of *cls* that hold texts, each with whether it holds records of texts."""
+    found = _TEXT_FIELDS.get(cls)
+    if found is None:
+        found = _TEXT_FIELDS[cls] = [
+            (rule.name, rule.kind is not LocalizedText)
+            for rule in rules(cls)
+            if rule.kind is LocalizedText or attrs.has(rule.item or rule.kind)
+        ]
+    return found
 
 
 def texts_of(record: object, path: Path) -> Iterator[tuple[Path, LocalizedText]]:
