@@ -89,8 +89,9 @@ def test_summary_in_french(capsys: pytest.CaptureFixture[str], argv: list[str]) 
     assert "2007–2012  Phase d’expérimentation  ≈ 35" in out
     assert "2012–2017  Phase d’implantation     56" in out
     assert "2017–2022  Phase de consolidation   100" in out
-    assert "Aide au démarrage (Montréal) — depuis\u00a0: Phase d’expérimentation (2007–2012)" in out
-    assert "2012  ≈ 35     daté par\u00a0: Phase d’expérimentation" in out
+    assert "Aide au démarrage (Montréal) — depuis 2007–2012 (Phase d’expérimentation)*" in out
+    assert "2012*  ≈ 35     daté par sa phase, 2007–2012 (Phase d’expérimentation)" in out
+    assert "\n* déduit de la source, qui ne le dit pas\n" in out
     assert "le membrariat a plus que septuplé, passant de 14 à 100" in out
     _fits(out)
 
@@ -331,7 +332,7 @@ def test_validate_all_good(capsys: pytest.CaptureFixture[str], other: Path) -> N
     status, out, _ = run(capsys, "validate", str(other), "--lang", "fr")
 
     assert 0 == status
-    assert f"{other}: valide\n" == out
+    assert f"{other}\u00a0: valide\n" == out
 
 
 # ---------------------------------------------------------------- export
@@ -600,8 +601,8 @@ def edge(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("fr", ["— depuis\u00a0: Montréal (2021–2022)", "daté par\u00a0: COVID-19"]),
-        ("en", ["— since: Montréal (2021–2022)", "dated by: COVID-19"]),
+        ("fr", ["— depuis 2021–2022 (Montréal)", "daté par sa phase, 2020–2021 (COVID-19)"]),
+        ("en", ["— since 2021–2022 (Montréal)", "dated by its phase, 2020–2021 (COVID-19)"]),
     ],
 )
 def test_summary_keeps_proper_names(
@@ -693,7 +694,7 @@ def test_one_snapshot_has_no_growth_sentence(
     _, as_json, _ = run(capsys, "--data", str(path), "--json")
 
     assert 0 == status
-    assert "2020  5" in out
+    assert "2020   5" in out
     assert ("Croissance" if lang == "fr" else "Growth") not in out
     assert "stable" not in out
     assert "held steady" not in out

@@ -212,7 +212,7 @@ def test_json_output_keeps_the_text_exact(hostile: Path) -> None:
     summary = json.loads(command("--data", str(hostile), "--json").stdout)
     exported = command("--data", str(hostile), "export").stdout
 
-    assert HOSTILE_TEXT == summary["name"]["en"]
+    assert HOSTILE_TEXT == summary["name"]
     assert reseau_coop.load(hostile) == loads(exported)
 
 

@@ -24,7 +24,6 @@ from reseau_coop import (
     growth,
 )
 from reseau_coop._compare import COMPARISON_KEYS
-from reseau_coop._words import SIGNS
 
 from .strategies import networks
 
@@ -172,7 +171,7 @@ def _figures(g: Growth) -> tuple[object, ...]:
         g.start.year,
         g.start.members,
         g.start.qualifier.value,
-        SIGNS[g.start.qualifier].strip(),
+        g.start.qualifier.sign,
         g.end.year,
         g.end.members,
         g.end.qualifier.value,

@@ -22,8 +22,14 @@ from reseau_coop import (
     records,
 )
 from reseau_coop._cli import main
-from reseau_coop._records import COLUMNS
-from reseau_coop.frames import membership_frame, phases_frame, services_frame, snapshots_frame
+from reseau_coop._records import COLUMNS, TABLES
+from reseau_coop.frames import (
+    membership_frame,
+    milestones_frame,
+    phases_frame,
+    services_frame,
+    snapshots_frame,
+)
 
 from .helpers import run_python
 from .strategies import networks
@@ -42,6 +48,8 @@ def test_snapshots_frame_dtypes_and_values() -> None:
         "share": "Float64",
         "share_qualifier": "category",
         "source": "string",
+        "quote": "string",
+        "inferred": "string",
     } == {name: str(dtype) for name, dtype in frame.dtypes.items()}
     assert [14, 35, 56, 100] == frame["members"].tolist()
     assert [q.value for q in Qualifier] == list(frame["qualifier"].cat.categories)
@@ -140,9 +148,29 @@ def test_frames_equal_the_model(net: Network) -> None:
     assert [p.start for p in net.phases] == phases["start"].tolist()
     assert [p.end is None for p in net.phases] == phases["end"].isna().tolist()
     assert [s.flagship for s in net.services] == services["flagship"].tolist()
-    for table in ("snapshots", "phases", "services"):
+    for table in TABLES:
         rows = records(net, table)
         assert all(list(row) == list(COLUMNS[table]) for row in rows)
+    milestones = milestones_frame(net)
+    assert [m.year for m in net.milestones] == milestones["year"].tolist()
+    assert [", ".join(m.inferred) for m in net.milestones] == milestones["inferred"].tolist()
+
+
+def test_milestones_everywhere_with_provenance() -> None:
+    """Milestones are a table and a frame; every table and frame says what is inferred."""
+    net = default_network()
+    rows = records(net, "milestones", lang="fr")
+    frame = milestones_frame(net, lang="en")
+    frames = (snapshots_frame(net), phases_frame(net), services_frame(net), frame)
+
+    assert [("fusion", 2007, "Fusion", "year")] == [
+        (r["key"], r["year"], r["name"], r["inferred"]) for r in rows
+    ]
+    assert rows[0]["quote"].startswith("Puisque la Fédération")
+    assert ["Merger"] == frame["name"].tolist()
+    assert all({"source", "quote", "inferred"} <= set(f.columns) for f in frames)
+    assert ["kind"] == [r["inferred"] for r in records(net, "services")][1:2]
+    assert ["year", "year", "year", ""] == [r["inferred"] for r in records(net, "snapshots")]
 
 
 def test_records_are_plain() -> None:
@@ -224,7 +252,7 @@ def test_series_agrees_with_list(net: Network) -> None:
 # ---------------------------------------------------------------- csv export
 
 
-@pytest.mark.parametrize("table", ["snapshots", "phases", "services"])
+@pytest.mark.parametrize("table", TABLES)
 def test_csv_export(table: str, capsys: pytest.CaptureFixture[str]) -> None:
     """`export --format csv --table T` writes the records, with a header row."""
     status = main(["export", "--format", "csv", "--table", table, "--lang", "en"])
@@ -233,8 +261,8 @@ def test_csv_export(table: str, capsys: pytest.CaptureFixture[str]) -> None:
 
     assert 0 == status
     assert list(COLUMNS[table]) == list(rows[0])
-    assert [str(row["key" if table != "snapshots" else "year"]) for row in expected] == [
-        row["key" if table != "snapshots" else "year"] for row in rows
+    assert [str(row["year" if table == "snapshots" else "key"]) for row in expected] == [
+        row["year" if table == "snapshots" else "key"] for row in rows
     ]
 
 

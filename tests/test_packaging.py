@@ -107,7 +107,13 @@ def test_plot_command_without_matplotlib() -> None:
         ("reseau_coop.plot", ["membership_chart"]),
         (
             "reseau_coop.frames",
-            ["membership_frame", "phases_frame", "services_frame", "snapshots_frame"],
+            [
+                "membership_frame",
+                "milestones_frame",
+                "phases_frame",
+                "services_frame",
+                "snapshots_frame",
+            ],
         ),
     ],
 )

@@ -41,7 +41,12 @@ def _points(collection: PathCollection) -> list[tuple[float, float]]:
 
 
 def _count(ax: Axes, part: str = "") -> int:
-    return sum(len(_points(c)) for gid, c in _collections(ax).items() if part in gid)
+    """The snapshots' markers drawn (whose gid contains *part*)."""
+    return sum(
+        len(_points(c))
+        for gid, c in _collections(ax).items()
+        if gid.startswith("snapshots:") and part in gid
+    )
 
 
 def _bands(ax: Axes) -> list[Rectangle]:

@@ -21,13 +21,8 @@ from reseau_coop import (
     growth,
     phase_growth,
 )
-from reseau_coop._words import (
-    MULTIPLES,
-    decimal,
-    duration,
-    growth_figures,
-    whole_multiple,
-)
+from reseau_coop._text import MULTIPLES, decimal, duration
+from reseau_coop._words import growth_figures, whole_multiple
 
 NNBSP = "\u202f"
 

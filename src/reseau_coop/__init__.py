@@ -44,7 +44,10 @@ from ._model import (
     Source,
 )
 from ._records import records
+from ._render import summary
+from ._report import render
 from ._schema import json_schema
+from ._text import format_count, format_decimal, format_percent
 from ._words import describe_growth
 
 __all__ = [
@@ -74,6 +77,9 @@ __all__ = [
     "doubling_time",
     "dump",
     "dumps",
+    "format_count",
+    "format_decimal",
+    "format_percent",
     "growth",
     "json_schema",
     "load",
@@ -87,6 +93,8 @@ __all__ = [
     "phases_at",
     "ratio",
     "records",
+    "render",
+    "summary",
 ]
 
 

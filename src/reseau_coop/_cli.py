@@ -19,116 +19,44 @@ import errno
 import io
 import os
 import sys
-import textwrap
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NoReturn
 
-from ._convert import converter
 from ._dataset import default_network
-from ._errors import DataError, Problem, ReseauCoopError
+from ._errors import DataError, ReseauCoopError
 from ._io import FORMATS, MAX_DOCUMENT_SIZE, Format, dumps, load, loads
 from ._lookup import Boundary, phase_at, phases_at
-from ._metrics import Estimate, Growth, growth, phase_end_snapshot, phase_growth
-from ._model import LocalizedText, MembershipSnapshot, Network, Phase, Qualifier, Service
+from ._metrics import growth, phase_growth
+from ._model import Network
 from ._output import OutputError, Stream, machine_json
 from ._records import TABLES, csv_text
+from ._render import (
+    FileReport,
+    growth_data,
+    growth_lines,
+    phase_data,
+    phase_lines,
+    problem_lines,
+    summary,
+    validate_data,
+    validate_lines,
+)
+from ._report import REPORT_FORMATS, ReportFormat, render
 from ._schema import json_schema_text
-from ._words import SIGNS, count, describe_growth, duration, growth_figures, percent
+from ._text import words
 from ._write import write_atomic
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
 PROG: Final = "reseau-coop"
-WIDTH: Final = 80
 STDIN: Final = "<stdin>"
 """How `--data -` and `validate -` name standard input in messages and reports."""
 
 # Exit statuses beside 0, 1 and 2: those a shell gives a command killed by the signal.
 EXIT_INTERRUPTED: Final = 130  # 128 + SIGINT
 EXIT_BROKEN_PIPE: Final = 141  # 128 + SIGPIPE
-
-LABELS: Final[dict[str, dict[str, str]]] = {
-    "fr": {
-        "source": "Source",
-        "article": "article",
-        "phases": "Phases",
-        "years": "Années",
-        "phase": "Phase",
-        "members_end": "Membres à la fin",
-        "services": "Services",
-        "since": "depuis",
-        "no_date": "date inconnue",
-        "flagship": "phare",
-        "membership": "Membrariat",
-        "dated_by": "daté par",
-        "growth": "Croissance",
-        "legend": "≈ environ · ≥ au moins · ≤ au plus · ≲ près de, au plus",
-        "members": "Membres",
-        "change": "Variation",
-        "ratio": "Rapport",
-        "percent": "Variation en %",
-        "cagr": "Croissance annuelle",
-        "doubling": "Doublement",
-        "figures": "Chiffres",
-        "shared": "{year} est aussi dans {other}\u00a0: la phase qui commence l’emporte "
-        "(--all pour les deux).",
-        "valid": "valide",
-        "problem": "{n} problème",
-        "problems": "{n} problèmes",
-        "written": "écrit",
-        "none": "—",
-        "colon": "\u00a0:",
-    },
-    "en": {
-        "source": "Source",
-        "article": "article",
-        "phases": "Phases",
-        "years": "Years",
-        "phase": "Phase",
-        "members_end": "Members at end",
-        "services": "Services",
-        "since": "since",
-        "no_date": "date unknown",
-        "flagship": "flagship",
-        "membership": "Membership",
-        "dated_by": "dated by",
-        "growth": "Growth",
-        "legend": "≈ about · ≥ at least · ≤ at most · ≲ nearly, at most",
-        "members": "Members",
-        "change": "Change",
-        "ratio": "Ratio",
-        "percent": "Percent change",
-        "cagr": "Yearly growth",
-        "doubling": "Doubling time",
-        "figures": "Figures",
-        "shared": "{year} is also in {other}: the phase that begins wins (--all for both).",
-        "valid": "valid",
-        "problem": "{n} problem",
-        "problems": "{n} problems",
-        "written": "wrote",
-        "none": "—",
-        "colon": ":",
-    },
-}
-
-QUALIFIER_WORDS: Final = {
-    "fr": {
-        Qualifier.EXACT: "exacts",
-        Qualifier.APPROXIMATE: "approximatifs",
-        Qualifier.AT_LEAST: "au moins (borne inférieure)",
-        Qualifier.AT_MOST: "au plus (borne supérieure)",
-        Qualifier.NEARLY: "presque (au plus)",
-    },
-    "en": {
-        Qualifier.EXACT: "exact",
-        Qualifier.APPROXIMATE: "approximate",
-        Qualifier.AT_LEAST: "at least (a lower bound)",
-        Qualifier.AT_MOST: "at most (an upper bound)",
-        Qualifier.NEARLY: "nearly (at most)",
-    },
-}
 
 
 class CommandError(Exception):
@@ -224,6 +152,11 @@ EXAMPLES: Final = {
   reseau-coop plot -o membership.png            the chart, in your locale's language
   reseau-coop plot -o membership.svg --lang en
   reseau-coop --data history.toml plot -o history.pdf""",
+    "report": """examples:
+  reseau-coop report -o history.html        one page to publish: chart, tables, sources
+  reseau-coop report -o history.md --lang en
+  reseau-coop --data history.toml report -o history.html
+  reseau-coop report --format markdown      on stdout""",
     "schema": """examples:
   reseau-coop schema > network.schema.json   for editors and other languages""",
     "export": """examples:
@@ -339,6 +272,22 @@ def parser() -> argparse.ArgumentParser:
         help="write to FILE, not stdout (whole or not at all: "
         "a failed write leaves FILE as it was)",
     )
+    report = add("report", "write the history as a report: an HTML page, Markdown or text")
+    report.add_argument(
+        "--format",
+        choices=REPORT_FORMATS,
+        default=None,
+        help="html (one self-contained page, with the chart when matplotlib is installed), "
+        "markdown or text; default: from -o's suffix (.html, .htm, .md, .markdown, .txt), "
+        "else markdown",
+    )
+    report.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE, not stdout (whole or not at all: "
+        "a failed write leaves FILE as it was)",
+    )
     plot = add("plot", "draw the membership chart, with its phases, to a PNG, SVG or PDF file")
     plot.add_argument(
         "-o", "--output", metavar="FILE", required=True, help="FILE.png, .svg or .pdf"
@@ -346,199 +295,26 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
-# ---------------------------------------------------------------- output helpers
-
-
-def _text(value: LocalizedText | None, lang: str) -> str:
-    return "" if value is None else value.pick(lang)
-
-
-def _figure(snapshot: MembershipSnapshot | Estimate, lang: str) -> str:
-    return f"{SIGNS[snapshot.qualifier]}{count(snapshot.members, lang)}"
-
-
-def _wrap(text: str, indent: str, hanging: str | None = None) -> list[str]:
-    """*text* cut to 80 columns; lines after the first indented by *hanging* if given."""
-    return textwrap.wrap(
-        text,
-        WIDTH,
-        initial_indent=indent,
-        subsequent_indent=indent if hanging is None else hanging,
-        break_on_hyphens=False,
-        break_long_words=False,
-    )
-
-
-def _snapshot_json(snapshot: MembershipSnapshot | Estimate) -> dict[str, Any]:
-    out: dict[str, Any] = converter().unstructure(snapshot)
-    return out
-
-
-def _growth_json(value: Growth, lang: str) -> dict[str, Any]:
-    return {
-        "start": _snapshot_json(value.start),
-        "end": _snapshot_json(value.end),
-        "phase": None if value.phase is None else value.phase.key,
-        "years": value.years,
-        "change": value.change,
-        "ratio": value.ratio,
-        "percent": value.percent,
-        "cagr": value.cagr,
-        "doubling_time": value.doubling_time,
-        "qualifier": value.qualifier.value,
-        "doubling_time_qualifier": value.doubling_time_qualifier.value,
-        "sentence": describe_growth(value, lang),
-    }
-
-
 # ---------------------------------------------------------------- subcommands
 
 
 def _summary(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> None:
-    whole = growth(net) if len(net.snapshots) > 1 else None  # one snapshot is not a growth
     if args.json:
-        conv = converter()
-        document = {
-            "name": conv.unstructure(net.name),
-            "language": lang,
-            "sources": conv.unstructure(net.sources),
-            "phases": [
-                {
-                    **conv.unstructure(phase),
-                    "members_at_end": _maybe(phase_end_snapshot(net.snapshots, phase)),
-                }
-                for phase in net.phases
-            ],
-            "services": conv.unstructure(net.services),
-            "snapshots": conv.unstructure(net.snapshots),
-            "growth": None if whole is None else _growth_json(whole, lang),
-        }
-        out.data(machine_json(document))
+        out.data(machine_json(summary(net, lang)))
     else:
-        _lines(out, _summary_lines(net, whole, lang))
-
-
-def _summary_lines(net: Network, whole: Growth | None, lang: str) -> Iterator[str]:
-    label = LABELS[lang]
-    yield _text(net.name, lang)
-    for source in net.sources:
-        where = f", {label['article']} {source.part}/{source.parts}" if source.parts else ""
-        title = f"{label['source']}{label['colon']} {_text(source.title, lang)}{where}"
-        yield from _wrap(title, "", "  ")
-    if net.description is not None:
-        yield from _wrap(_text(net.description, lang), "")
-    if net.phases:
-        yield ""
-        yield label["phases"]
-        name_width = min(34, max(len(_text(p.name, lang)) for p in net.phases))
-        yield f"  {label['years']:<11}{label['phase']:<{name_width + 2}}{label['members_end']}"
-        for phase in net.phases:
-            end = phase_end_snapshot(net.snapshots, phase)
-            members = label["none"] if end is None else _figure(end, lang)
-            name = _text(phase.name, lang)
-            yield f"  {phase.span:<11}{name:<{name_width + 2}}{members}"
-            if phase.summary is not None:
-                yield from _wrap(_text(phase.summary, lang), " " * 13)
-    if net.services:
-        yield ""
-        yield label["services"]
-        yield from _services(net, lang)
-    if net.snapshots:
-        yield ""
-        yield label["membership"]
-        yield from _membership(net, lang)
-    if whole is not None:
-        yield ""
-        yield label["growth"]
-        yield from _wrap(describe_growth(whole, lang), "  ")
-
-
-def _maybe(snapshot: MembershipSnapshot | None) -> dict[str, Any] | None:
-    return None if snapshot is None else _snapshot_json(snapshot)
-
-
-def _services(net: Network, lang: str) -> Iterator[str]:
-    label = LABELS[lang]
-    phases = {p.key: p for p in net.phases}
-    for service in net.services:
-        yield from _wrap(_service_line(service, phases, lang, label), "  ", "    ")
-
-
-def _service_line(
-    service: Service, phases: dict[str, Phase], lang: str, label: dict[str, str]
-) -> str:
-    parts = [_text(service.name, lang)]
-    if service.scope is not None:
-        parts.append(f"({_text(service.scope, lang)})")
-    if service.introduced is not None and service.introduced in phases:
-        phase = phases[service.introduced]
-        name = _text(phase.name, lang)
-        parts.append(f"— {label['since']}{label['colon']} {name} ({phase.span})")
-    else:
-        parts.append(f"— {label['no_date']}")
-    if service.flagship:
-        parts.append(f"[{label['flagship']}]")
-    return " ".join(parts)
-
-
-def _membership(net: Network, lang: str) -> Iterator[str]:
-    label = LABELS[lang]
-    phases = {p.key: p for p in net.phases}
-    hedged = False
-    for snapshot in net.snapshots:
-        hedged = hedged or snapshot.qualifier is not Qualifier.EXACT
-        line = f"  {snapshot.year:<6}{_figure(snapshot, lang):<9}"
-        notes = []
-        if snapshot.phase is not None and snapshot.phase in phases:
-            name = _text(phases[snapshot.phase].name, lang)
-            if snapshot.dating.value == "phase":
-                notes.append(f"{label['dated_by']}{label['colon']} {name}")
-        if snapshot.share is not None:
-            share = snapshot.share
-            hedged = hedged or share.qualifier is not Qualifier.EXACT
-            value = percent(share.value * 100, lang)
-            notes.append(f"{SIGNS[share.qualifier]}{value} {_of(lang)} {_text(share.of, lang)}")
-        text = (line + "; ".join(notes)).rstrip()
-        yield from _wrap(text, "", " " * 17) if len(text) > WIDTH else [text]
-    if hedged:
-        yield f"  ({label['legend']})"
-
-
-def _of(lang: str) -> str:
-    return "des" if lang == "fr" else "of"
+        _lines(out, render(net, lang).splitlines())
 
 
 def _phase(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> None:
     when = args.when
-    year = when if isinstance(when, int) else when.year
     boundary: Boundary = args.boundary or "later"
     found = phases_at(net, when) if args.all else (phase_at(net, when, boundary=boundary),)
     if not found:  # --all and no phase: the same error phase_at gives
         phase_at(net, when)
     if args.json:
-        conv = converter()
-        key = "phases" if args.all else "phase"
-        body = conv.unstructure(list(found)) if args.all else conv.unstructure(found[0])
-        out.data(machine_json({"when": str(when), "year": year, key: body}))
+        out.data(machine_json(phase_data(when, found, lang, every=args.all)))
     else:
-        _lines(out, _phase_lines(net, args, found, lang))
-
-
-def _phase_lines(
-    net: Network, args: argparse.Namespace, found: tuple[Phase, ...], lang: str
-) -> Iterator[str]:
-    label = LABELS[lang]
-    when = args.when
-    year = when if isinstance(when, int) else when.year
-    for phase in found:
-        yield f"{year}: {_text(phase.name, lang)} ({phase.span})"
-        if phase.summary is not None:
-            yield from _wrap(_text(phase.summary, lang), "  ")
-    if not args.all:
-        others = [p for p in phases_at(net, when) if p is not found[0]]
-        if others:
-            other = ", ".join(f"{_text(p.name, lang)} ({p.span})" for p in others)
-            yield from _wrap(label["shared"].format(year=year, other=other), "  ")
+        _lines(out, phase_lines(net, when, found, lang, every=args.all))
 
 
 def _growth(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> None:
@@ -549,79 +325,31 @@ def _growth(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> N
     else:
         results = [growth(net)]
     if args.json:
-        body = [_growth_json(g, lang) for g in results]
+        body = [growth_data(g, lang) for g in results]
         out.data(machine_json(body if args.by_phase else body[0]))
         return
     for index, result in enumerate(results):
         if index:
             out.text()
-        _lines(out, _growth_lines(result, lang))
-
-
-def _growth_lines(value: Growth, lang: str) -> Iterator[str]:
-    label = LABELS[lang]
-    span = f"{value.start.year}–{value.end.year}"
-    head = f"{label['growth']} {span} ({duration(value.years, lang)})"
-    if value.phase is not None:
-        head += f" · {_text(value.phase.name, lang)}"
-    yield head
-
-    def row(name: str, text: str) -> str:
-        return f"  {label[name]:<21}{text}"
-
-    yield row("members", f"{_figure(value.start, lang)} → {_figure(value.end, lang)}")
-    for name, text in growth_figures(value, lang).items():
-        yield row(name, text)
-    bounds = QUALIFIER_WORDS[lang][value.qualifier]
-    if value.doubling_time is not None and value.doubling_time_qualifier != value.qualifier:
-        doubling = QUALIFIER_WORDS[lang][value.doubling_time_qualifier]
-        bounds += f" · {label['doubling'].lower()}{label['colon']} {doubling}"
-    yield from _wrap(row("figures", bounds), "", " " * 23)
-    yield from _wrap(describe_growth(value, lang), "  ")
+        _lines(out, growth_lines(result, lang))
 
 
 def _validate(args: argparse.Namespace, lang: str, out: Stream) -> int:
-    label = LABELS[lang]
-    report: list[dict[str, Any]] = []
+    reports: list[FileReport] = []
     for name in args.files:
-        problems: list[tuple[str, str]] = []
+        problems: tuple[tuple[str, str], ...] = ()
         try:
             _stdin_network(args.data_format) if name == "-" else load(name)
         except DataError as exc:
-            problems = [(p.where, p.message) for p in exc.problems]
+            problems = tuple((p.where, p.message) for p in exc.problems)
         except OSError as exc:
-            problems = [("$", f"cannot read the file: {exc.strerror or exc}")]
-        shown = STDIN if name == "-" else name
-        report.append({"file": shown, "valid": not problems, "problems": problems})
+            problems = (("$", f"cannot read the file: {exc.strerror or exc}"),)
+        reports.append(FileReport(STDIN if name == "-" else name, problems))
     if args.json:
-        body = [
-            {
-                "file": item["file"],
-                "valid": item["valid"],
-                "problems": [{"path": p, "message": m} for p, m in item["problems"]],
-            }
-            for item in report
-        ]
-        out.data(machine_json(body))
+        out.data(machine_json(validate_data(reports)))
     else:
-        for item in report:
-            if item["valid"]:
-                out.text(f"{item['file']}: {label['valid']}")
-                continue
-            n = len(item["problems"])
-            count = label["problem" if n == 1 else "problems"].format(n=n)
-            out.text(f"{item['file']}: {count}")
-            _lines(out, _problem_lines(item["problems"]))
-    return 1 if any(not item["valid"] for item in report) else 0
-
-
-def _problem_lines(problems: Iterable[Problem] | Iterable[tuple[str, str]]) -> Iterator[str]:
-    """Each problem as `  $.path: message`, cut to 80 columns."""
-    for problem in problems:
-        where, message = (
-            (problem.where, problem.message) if isinstance(problem, Problem) else problem
-        )
-        yield from _wrap(f"{where}: {message}", "  ", "      ")
+        _lines(out, validate_lines(reports, lang))
+    return 1 if any(not report.valid for report in reports) else 0
 
 
 def _lines(out: Stream, lines: Iterable[str]) -> None:
@@ -672,6 +400,48 @@ def _export(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> N
         _write(args, kind, lang, out, text.encode("utf-8"))
 
 
+_REPORT_SUFFIXES: Final[dict[str, ReportFormat]] = {
+    "html": "html",
+    "htm": "html",
+    "md": "markdown",
+    "markdown": "markdown",
+    "txt": "text",
+}
+
+
+def _report_format(args: argparse.Namespace) -> ReportFormat:
+    """The format `report` writes: --format, else -o's suffix, else Markdown."""
+    suffix = None if args.output is None else _suffix(args.output)
+    from_suffix = _REPORT_SUFFIXES.get(suffix or "")
+    if args.format is None:
+        if args.output is None:
+            return "markdown"
+        if from_suffix is None:
+            msg = (
+                f"cannot tell the format of {args.output}: name it *.html, *.md or *.txt, "
+                "or give --format"
+            )
+            raise _UsageError(msg)
+        return from_suffix
+    if from_suffix is not None and from_suffix != args.format:
+        msg = f"--format {args.format} does not match the suffix of {args.output}"
+        raise _UsageError(msg)
+    chosen: ReportFormat = args.format
+    return chosen
+
+
+def _report(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> None:
+    kind = _report_format(args)
+    text = render(net, lang, format=kind)
+    if args.output is None:
+        if kind == "text":
+            _lines(out, text.splitlines())
+        else:
+            out.data(text)
+    else:
+        _write(args, kind, lang, out, text.encode("utf-8"))
+
+
 def _plot(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> None:
     kind = _suffix(args.output)
     if kind not in {"png", "svg", "pdf"}:
@@ -705,7 +475,7 @@ def _write(args: argparse.Namespace, kind: str, lang: str, out: Stream, data: by
     if args.json:
         out.data(machine_json({"written": args.output, "format": kind}))
     else:
-        out.text(f"{LABELS[lang]['written']} {args.output} ({kind})")
+        out.text(f"{words(lang)['written']} {args.output} ({kind})")
 
 
 # ---------------------------------------------------------------- main
@@ -790,6 +560,7 @@ def _run(args: argparse.Namespace, out: Stream) -> int:
         "phase": _phase,
         "growth": _growth,
         "export": _export,
+        "report": _report,
         "plot": _plot,
     }
     commands[command](net, args, lang, out)
@@ -846,7 +617,7 @@ def _describe(exc: BaseException, parser: argparse.ArgumentParser) -> tuple[list
         if len(exc.problems) == 1 and not exc.problems[0].path:  # the file as a whole
             return [f"{PROG}: error: invalid {exc.subject}: {exc.problems[0].message}"], 1
         first = str(exc).splitlines()[0]
-        return [f"{PROG}: error: {first}", *_problem_lines(exc.problems)], 1
+        return [f"{PROG}: error: {first}", *problem_lines(exc.problems)], 1
     return [f"{PROG}: error: {_reason(exc)}"], 1
 
 

@@ -14,7 +14,6 @@ from ._errors import SnapshotLookupError
 from ._lookup import When
 from ._metrics import Estimate, Growth, growth
 from ._model import MembershipSnapshot, Network, Qualifier
-from ._words import SIGNS
 
 
 class _Identity(TypedDict):
@@ -202,7 +201,7 @@ def _name(network: Network, lang: str | None) -> tuple[str, str]:
 
 
 def _sign(qualifier: Qualifier) -> str:
-    return SIGNS[qualifier].strip()
+    return qualifier.sign
 
 
 def _method(point: MembershipSnapshot | Estimate) -> str:

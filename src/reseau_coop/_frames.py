@@ -33,14 +33,26 @@ def _categories(values: list[Any], categories: list[str], *, ordered: bool = Fal
     return pd.Categorical(values, categories=categories, ordered=ordered)
 
 
+def _provenance(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The columns every frame ends with: `source`, `quote` and `inferred`."""
+    import pandas as pd  # noqa: PLC0415
+
+    return {
+        "source": pd.array([r["source"] for r in rows], dtype="string"),
+        "quote": pd.array([r["quote"] for r in rows], dtype="string"),
+        "inferred": pd.array([r["inferred"] for r in rows], dtype="string"),
+    }
+
+
 def snapshots_frame(network: Network) -> pd.DataFrame:
     """
     The membership snapshots as a DataFrame, one row per snapshot, in order.
 
     Columns and dtypes: `year`, `members` (`Int64`); `qualifier`, `share_qualifier`
     (categories: the `Qualifier` values); `dating` (categories: `year`, `phase`); `phase`
-    (categories: the network's phase keys, in order); `share` (`Float64`); `source` (`string`).
-    Values not known are missing (`<NA>`).
+    (categories: the network's phase keys, in order); `share` (`Float64`); then `source`,
+    `quote` and `inferred` (`string`: the inferred field names, joined by `", "`), as in
+    every frame. Values not known are missing (`<NA>`).
 
     Examples:
         >>> from reseau_coop import default_network
@@ -68,7 +80,7 @@ def snapshots_frame(network: Network) -> pd.DataFrame:
             "phase": _categories([r["phase"] for r in rows], phase_keys, ordered=True),
             "share": pd.array([r["share"] for r in rows], dtype="Float64"),
             "share_qualifier": _categories([r["share_qualifier"] for r in rows], qualifiers),
-            "source": pd.array([r["source"] for r in rows], dtype="string"),
+            **_provenance(rows),
         }
     )
 
@@ -80,7 +92,8 @@ def phases_frame(network: Network, *, lang: str | None = None) -> pd.DataFrame:
     Columns and dtypes: `key` (ordered categories: the phase keys); `name`, `summary`
     (`string`, in *lang*, by default the network's first language); `start`, `end`,
     `members_at_end` (`Int64`; `end` missing for an open-ended phase);
-    `members_at_end_qualifier` (categories: the `Qualifier` values). The members at a phase's
+    `members_at_end_qualifier` (categories: the `Qualifier` values); then `source`, `quote`
+    and `inferred` (`string`), as in every frame. The members at a phase's
     end are those of the snapshot at (or last within) its end, a snapshot dated by the phase
     included.
 
@@ -109,6 +122,7 @@ def phases_frame(network: Network, *, lang: str | None = None) -> pd.DataFrame:
             "members_at_end_qualifier": _categories(
                 [r["members_at_end_qualifier"] for r in rows], [q.value for q in Qualifier]
             ),
+            **_provenance(rows),
         }
     )
 
@@ -120,7 +134,8 @@ def services_frame(network: Network, *, lang: str | None = None) -> pd.DataFrame
     Columns and dtypes: `key` (categories: the service keys); `name`, `scope`,
     `description` (`string`, in *lang*); `kind` (categories: the `ServiceKind` values);
     `introduced` (ordered categories: the phase keys; missing when not known);
-    `flagship` (`boolean`).
+    `flagship` (`boolean`); then `source`, `quote` and `inferred` (`string`), as in every
+    frame.
 
     Examples:
         >>> from reseau_coop import default_network
@@ -148,6 +163,40 @@ def services_frame(network: Network, *, lang: str | None = None) -> pd.DataFrame
             "scope": pd.array([r["scope"] for r in rows], dtype="string"),
             "flagship": pd.array([r["flagship"] for r in rows], dtype="boolean"),
             "description": pd.array([r["description"] for r in rows], dtype="string"),
+            **_provenance(rows),
+        }
+    )
+
+
+def milestones_frame(network: Network, *, lang: str | None = None) -> pd.DataFrame:
+    """
+    The milestones as a DataFrame, one row per milestone, in order of year.
+
+    Columns and dtypes: `key` (categories: the milestone keys); `year` (`Int64`);
+    `name`, `description` (`string`, in *lang*, by default the network's first
+    language); then `source`, `quote` and `inferred` (`string`), as in every frame.
+
+    Examples:
+        >>> from reseau_coop import default_network
+        >>> milestones_frame(default_network(), lang="en")[["key", "year", "name", "inferred"]]
+             key  year    name inferred
+        0  fusion  2007  Merger     year
+
+    Added in version 0.1.
+
+    """
+    import_pandas()
+    import pandas as pd  # noqa: PLC0415 - an optional extra, imported when used
+
+    rows = records(network, "milestones", lang=lang)
+    keys = [r["key"] for r in rows]
+    return pd.DataFrame(
+        {
+            "key": _categories(keys, keys),
+            "year": pd.array([r["year"] for r in rows], dtype="Int64"),
+            "name": pd.array([r["name"] for r in rows], dtype="string"),
+            "description": pd.array([r["description"] for r in rows], dtype="string"),
+            **_provenance(rows),
         }
     )
 

@@ -65,6 +65,24 @@ class Qualifier(enum.Enum):
     NEARLY = "nearly"
     """Close to the figure and at most it ("près de la moitié")."""
 
+    @property
+    def sign(self) -> str:
+        """
+        The sign a figure with this hedge is shown with: `""` for `EXACT`, else `≈ ≥ ≤ ≲`.
+
+        `format_count` puts it before the figure, with a space: `≈ 35`.
+
+        Examples:
+            >>> [qualifier.sign for qualifier in Qualifier]
+            ['', '≈', '≥', '≤', '≲']
+
+        Added in version 0.1.
+
+        """
+        from ._text import SIGNS  # noqa: PLC0415 - the text layer builds on the model
+
+        return SIGNS[self]
+
 
 class Dating(enum.Enum):
     """How a snapshot is dated: by a calendar year, or only by the phase it belongs to."""

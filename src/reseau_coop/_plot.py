@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Final
 
 from ._metrics import growth
 from ._model import Dating, MembershipSnapshot, Network, Phase, Qualifier
-from ._words import SIGNS, duration, integer, multiplier
+from ._text import colon, duration, hedge, integer, quoted, resolve, words
+from ._words import multiplier
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -26,36 +27,8 @@ _MISSING: Final = (
     'reseau_coop.plot needs matplotlib, which is not installed: pip install "reseau-coop[plot]"'
 )
 
-WORDS: Final = {
-    "fr": {
-        "members": "Membres",
-        "year": "Année",
-        "title": "{name}\u00a0: membrariat, {first}–{last}",
-        "exact": "chiffre exact",
-        "hedged": "chiffre non exact (≈ environ, ≥ au moins, ≤ au plus, ≲ près de)",
-        "by_phase": "daté par sa phase seulement (placé à la fin de la phase)",
-        "growth": "×{ratio} en {years}",
-        "steady": "stable sur {years}",
-        "source": "Source\u00a0: {title}",
-        "article": "article {part}/{parts}",
-        "colon": "\u00a0:",
-    },
-    "en": {
-        "members": "Members",
-        "year": "Year",
-        "title": "{name}: membership, {first}–{last}",
-        "exact": "exact figure",
-        "hedged": "not an exact figure (≈ about, ≥ at least, ≤ at most, ≲ nearly)",
-        "by_phase": "dated by its phase only (shown at the phase's end)",
-        "growth": "×{ratio} in {years}",
-        "steady": "steady over {years}",
-        "source": "Source: {title}",
-        "article": "article {part}/{parts}",
-        "colon": ":",
-    },
-}
-
 COLOUR: Final = "#1b4f72"
+MILESTONE: Final = "#7b241c"
 BANDS: Final = ("#f5b041", "#58d68d", "#5dade2", "#af7ac5", "#ec7063", "#48c9b0")
 _INSIDE: Final = 0.3  # how far inside its phase a phase-dated snapshot is drawn, in years
 _REPLACEMENT: Final = "\ufffd"  # drawn for a character no font has, as text decoders do
@@ -67,17 +40,6 @@ def import_matplotlib() -> None:
         import matplotlib as mpl  # noqa: PLC0415, F401 - an optional extra, imported when used
     except ImportError:  # pragma: no cover - the tests run with matplotlib installed
         raise ImportError(_MISSING) from None
-
-
-def _language(network: Network, lang: str | None) -> str:
-    wanted = network.languages[0] if lang is None else lang
-    primary = wanted.split("-")[0].lower()
-    if primary in WORDS:
-        return primary
-    if lang is None:
-        return "en"
-    msg = f"membership_chart speaks ['fr', 'en'], not {lang!r}"
-    raise ValueError(msg)
 
 
 def _x(snapshot: MembershipSnapshot, phases: dict[str, Phase]) -> float:
@@ -138,10 +100,10 @@ def membership_chart(network: Network, *, lang: str | None = None, ax: Axes | No
     """
     import_matplotlib()
     from matplotlib.figure import Figure  # noqa: PLC0415 - an optional extra
-    from matplotlib.ticker import MaxNLocator  # noqa: PLC0415
+    from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: PLC0415
 
-    language = _language(network, lang)
-    words = WORDS[language]
+    language = resolve(lang, network.languages[0], who="membership_chart")
+    label = words(language)
     first, last = _span(network)
     if ax is None:
         figure = Figure(figsize=(9, 5.4), layout="constrained")
@@ -178,9 +140,9 @@ def membership_chart(network: Network, *, lang: str | None = None, ax: Axes | No
             collection.set_gid(f"{gid}:{dating.value}")
     top = max([1, *(s.members for s in network.snapshots)])  # a network of zeros still has a scale
     for x, snapshot in points:
-        label = f"{SIGNS[snapshot.qualifier]}{integer(snapshot.members, language)}"
+        shown = hedge(integer(snapshot.members, language), snapshot.qualifier)
         annotation = ax.annotate(
-            label,
+            shown,
             (x, snapshot.members),
             xytext=(0, 10),
             textcoords="offset points",
@@ -192,17 +154,28 @@ def membership_chart(network: Network, *, lang: str | None = None, ax: Axes | No
         )
         _literal(annotation)
     _draw_growth(ax, network, language)
+    _draw_milestones(ax, network, language)
 
-    _draw_legend(ax, [s for _, s in points], words)
+    milestones = network.milestones
+    milestone_label: str | None
+    if any(m.is_inferred("year") for m in milestones):
+        milestone_label = label["chart_milestone_inferred"]
+    else:
+        milestone_label = label["chart_milestone"] if milestones else None
+    _draw_legend(ax, [s for _, s in points], label, milestone=milestone_label)
 
     name = network.name.pick(language)
-    _literal(ax.set_title(words["title"].format(name=name, first=first, last=last), fontsize=13))
-    _literal(ax.set_xlabel(words["year"]))
-    _literal(ax.set_ylabel(words["members"]))
+    title = label["chart_title"].format(name=name, first=first, last=last)
+    _literal(ax.set_title(title, fontsize=13))
+    _literal(ax.set_xlabel(label["year"]))
+    _literal(ax.set_ylabel(label["members"]))
     ax.set_xlim(first - 0.5, right)
     ax.set_ylim(0, top * 1.45)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    # Counts on the axis are written as the text layer writes them (1 200 000, 1,200,000),
+    # never in matplotlib's scientific offset (1e6).
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: integer(round(value), language)))
     ax.spines[["top", "right"]].set_visible(False)
     source = _source_line(network, language)
     if source:
@@ -213,23 +186,30 @@ def membership_chart(network: Network, *, lang: str | None = None, ax: Axes | No
     return ax
 
 
-def _draw_legend(ax: Axes, snapshots: list[MembershipSnapshot], words: dict[str, str]) -> None:
-    """Explain the markers drawn: exact, hedged (hollow), dated by a phase (square)."""
+def _draw_legend(
+    ax: Axes, snapshots: list[MembershipSnapshot], words: dict[str, str], *, milestone: str | None
+) -> None:
+    """Explain the markers drawn: exact, hedged (hollow), dated by a phase (square), milestone."""
     from matplotlib.lines import Line2D  # noqa: PLC0415 - an optional extra
 
-    handles = [Line2D([], [], color=COLOUR, marker="o", lw=0, markersize=8, label=words["exact"])]
+    handles = [
+        Line2D([], [], color=COLOUR, marker="o", lw=0, markersize=8, label=words["chart_exact"])
+    ]
     if any(s.qualifier is not Qualifier.EXACT for s in snapshots):
         hollow = Line2D(
             [], [], color=COLOUR, marker="o", lw=0, markersize=8, markerfacecolor="white",
-            markeredgewidth=2, label=words["hedged"],
+            markeredgewidth=2, label=words["chart_hedged"],
         )  # fmt: skip
         handles.append(hollow)
     if any(s.dating is Dating.PHASE for s in snapshots):
         square = Line2D(
-            [], [], color=COLOUR, marker="s", lw=0, markersize=8, label=words["by_phase"]
+            [], [], color=COLOUR, marker="s", lw=0, markersize=8, label=words["chart_by_phase"]
         )
         handles.append(square)
-    legend = ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=True, framealpha=0.9)
+    if milestone is not None:
+        diamond = Line2D([], [], color=MILESTONE, marker="D", lw=0, markersize=6, label=milestone)
+        handles.append(diamond)
+    legend = ax.legend(handles=handles, loc="best", fontsize=8, frameon=True, framealpha=0.9)
     for text in legend.get_texts():
         _literal(text)
 
@@ -304,6 +284,22 @@ def _draw_phases(ax: Axes, network: Network, lang: str, right: float) -> None:
             line.set_gid(f"boundary:{before.end}")
 
 
+def _draw_milestones(ax: Axes, network: Network, lang: str) -> None:
+    """A diamond on the year axis per milestone, with its name (and * if its year is inferred)."""
+    for milestone in network.milestones:
+        marker = ax.scatter(
+            [milestone.year], [0], marker="D", s=40, color=MILESTONE, zorder=6, clip_on=False
+        )
+        marker.set_gid(f"milestone:{milestone.key}")
+        name = milestone.name.pick(lang) + ("*" if milestone.is_inferred("year") else "")
+        label = ax.annotate(
+            name, (milestone.year, 0), xytext=(6, 5), textcoords="offset points", ha="left",
+            va="bottom", fontsize=8, color=MILESTONE, zorder=6,
+        )  # fmt: skip
+        _literal(label)
+        label.set_gid(f"milestone-label:{milestone.key}")
+
+
 def _draw_growth(ax: Axes, network: Network, lang: str) -> None:
     """Write the whole history's growth on the chart: "×7,1 en 15 ans", "stable sur 1 an"."""
     if len(network.snapshots) < 2:  # noqa: PLR2004 - one snapshot is not a growth
@@ -314,11 +310,11 @@ def _draw_growth(ax: Axes, network: Network, lang: str) -> None:
     start, end = whole.start.members, whole.end.members
     years = duration(whole.years, lang)
     if start == end:
-        text = WORDS[lang]["steady"].format(years=years)
+        text = words(lang)["chart_steady"].format(years=years)
     else:
-        text = WORDS[lang]["growth"].format(ratio=multiplier(end, start, lang), years=years)
+        text = words(lang)["chart_growth"].format(ratio=multiplier(end, start, lang), years=years)
     note = ax.annotate(
-        SIGNS[whole.qualifier] + text, (0.03, 0.66), xycoords="axes fraction", ha="left",
+        hedge(text, whole.qualifier), (0.03, 0.66), xycoords="axes fraction", ha="left",
         va="center", fontsize=15, fontweight="bold", color=COLOUR,
         bbox={"boxstyle": "round,pad=0.3", "facecolor": "white", "edgecolor": COLOUR},
     )  # fmt: skip
@@ -327,12 +323,12 @@ def _draw_growth(ax: Axes, network: Network, lang: str) -> None:
 
 
 def _source_line(network: Network, lang: str) -> str:
-    words = WORDS[lang]
+    label = words(lang)
     titles = []
     for source in network.sources:
         title = source.title.pick(lang)
-        title = f"«\u00a0{title}\u00a0»" if lang == "fr" else title
+        title = quoted(title, lang) if lang == "fr" else title
         if source.part is not None and source.parts is not None:
-            title += ", " + words["article"].format(part=source.part, parts=source.parts)
+            title += f", {label['article']} {source.part}/{source.parts}"
         titles.append(title)
-    return words["source"].format(title="; ".join(titles)) if titles else ""
+    return f"{label['source']}{colon(lang)} {'; '.join(titles)}" if titles else ""

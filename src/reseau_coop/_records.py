@@ -7,21 +7,28 @@ import io
 from typing import Any, Final, Literal, TypeAlias
 
 from ._metrics import phase_end_snapshot
-from ._model import LocalizedText, Network
+from ._model import LocalizedText, MembershipSnapshot, Milestone, Network, Phase, Service
 
-Table: TypeAlias = Literal["snapshots", "phases", "services"]
-"""The tables `records` gives: `"snapshots"`, `"phases"` or `"services"`."""
+Table: TypeAlias = Literal["snapshots", "phases", "services", "milestones"]
+"""The tables `records` gives: `"snapshots"`, `"phases"`, `"services"` or `"milestones"`."""
 
-TABLES: tuple[Table, ...] = ("snapshots", "phases", "services")
+TABLES: tuple[Table, ...] = ("snapshots", "phases", "services", "milestones")
+
+PROVENANCE: tuple[str, ...] = ("source", "quote", "inferred")
+"""The columns every table ends with: where its values come from."""
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "snapshots": (
-        "year", "members", "qualifier", "dating", "phase", "share", "share_qualifier", "source",
+        "year", "members", "qualifier", "dating", "phase", "share", "share_qualifier", *PROVENANCE,
     ),
     "phases": (
         "key", "name", "start", "end", "summary", "members_at_end", "members_at_end_qualifier",
+        *PROVENANCE,
     ),
-    "services": ("key", "name", "kind", "introduced", "scope", "flagship", "description"),
+    "services": (
+        "key", "name", "kind", "introduced", "scope", "flagship", "description", *PROVENANCE,
+    ),
+    "milestones": ("key", "year", "name", "description", *PROVENANCE),
 }  # fmt: skip
 """The columns of each table, in order: the keys of every record `records` gives."""
 
@@ -30,9 +37,27 @@ def _text(value: LocalizedText | None, lang: str) -> str | None:
     return None if value is None else value.pick(lang)
 
 
+def inferred_names(record: Phase | Service | MembershipSnapshot | Milestone) -> str:
+    """
+    The names of a record's inferred fields as one cell: `"year"`, `"kind, introduced"`.
+
+    Empty when the source states every value.
+    """
+    return ", ".join(record.inferred)
+
+
+def _provenance(record: Phase | Service | MembershipSnapshot | Milestone) -> dict[str, Any]:
+    return {"source": record.source, "quote": record.quote, "inferred": inferred_names(record)}
+
+
 def records(network: Network, table: Table, *, lang: str | None = None) -> list[dict[str, Any]]:
     """
     One table of *network* as a list of plain dicts, one per row, all with the same keys.
+
+    Every table ends with where its values come from: `source` (the key of the
+    network's source), `quote` (the source's own words) and `inferred` (the names of
+    the fields the source does not state but that were inferred from it, joined by
+    `", "`; empty when it states them all).
 
     Values are `int`, `float`, `str`, `bool` or `None` (not known), enums as their
     lower-case names, texts in *lang* (by default the network's first language), so
@@ -41,7 +66,7 @@ def records(network: Network, table: Table, *, lang: str | None = None) -> list[
 
     Args:
         network: The network.
-        table: `"snapshots"`, `"phases"` or `"services"`.
+        table: `"snapshots"`, `"phases"`, `"services"` or `"milestones"`.
         lang: The language of texts.
 
     Raises:
@@ -54,6 +79,9 @@ def records(network: Network, table: Table, *, lang: str | None = None) -> list[
         (2012, 35, 'approximate', 'experimentation')
         >>> [row["members_at_end"] for row in records(default_network(), "phases")]
         [35, 56, 100]
+        >>> fusion = records(default_network(), "milestones", lang="en")[0]
+        >>> fusion["year"], fusion["name"], fusion["inferred"]
+        (2007, 'Merger', 'year')
 
     """
     language = network.languages[0] if lang is None else lang
@@ -67,7 +95,7 @@ def records(network: Network, table: Table, *, lang: str | None = None) -> list[
                 "phase": s.phase,
                 "share": None if s.share is None else s.share.value,
                 "share_qualifier": None if s.share is None else s.share.qualifier.value,
-                "source": s.source,
+                **_provenance(s),
             }
             for s in network.snapshots
         ]
@@ -84,6 +112,7 @@ def records(network: Network, table: Table, *, lang: str | None = None) -> list[
                     "summary": _text(phase.summary, language),
                     "members_at_end": None if end is None else end.members,
                     "members_at_end_qualifier": None if end is None else end.qualifier.value,
+                    **_provenance(phase),
                 }
             )
         return rows
@@ -97,8 +126,20 @@ def records(network: Network, table: Table, *, lang: str | None = None) -> list[
                 "scope": _text(s.scope, language),
                 "flagship": s.flagship,
                 "description": _text(s.description, language),
+                **_provenance(s),
             }
             for s in network.services
+        ]
+    if table == "milestones":
+        return [
+            {
+                "key": m.key,
+                "year": m.year,
+                "name": _text(m.name, language),
+                "description": _text(m.description, language),
+                **_provenance(m),
+            }
+            for m in network.milestones
         ]
     msg = f"table must be one of {list(TABLES)}, got {table!r}"
     raise ValueError(msg)
@@ -140,7 +181,8 @@ def csv_text(network: Network, table: Table, *, lang: str | None = None) -> str:
     Examples:
         >>> from reseau_coop import default_network
         >>> print(csv_text(default_network(), "snapshots").splitlines()[1])
-        2007,14,exact,year,,,,reseau-coop-3-phases
+        2007,14,exact,year,,,,reseau-coop-3-phases,"Ainsi en 15 ans, le membrariat a plus
+        que septuplé (passant de 14 à 100 membres)",year
 
     """
     buffer = io.StringIO()

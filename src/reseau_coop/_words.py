@@ -31,29 +31,26 @@ thousands.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Final, Literal, TypeAlias
+from typing import Literal, TypeAlias
 
 from ._metrics import Growth
 from ._model import Qualifier
-
-Language: TypeAlias = Literal["fr", "en"]
-LANGUAGES: Final = ("fr", "en")
-
-NNBSP: Final = "\u202f"  # narrow no-break space: before % and between thousands, in French
-NBSP: Final = "\u00a0"  # no-break space: before a colon, in French
-MINUS: Final = "\u2212"  # the minus sign, not the hyphen
-
-MULTIPLES: Final[dict[int, tuple[str, str]]] = {
-    2: ("doublé", "doubled"),
-    3: ("triplé", "tripled"),
-    4: ("quadruplé", "quadrupled"),
-    5: ("quintuplé", "quintupled"),
-    6: ("sextuplé", "sextupled"),
-    7: ("septuplé", "septupled"),
-    8: ("octuplé", "octupled"),
-    9: ("nonuplé", "nonupled"),
-    10: ("décuplé", "decupled"),
-}
+from ._text import (
+    HEDGE_WORDS_EN,
+    HEDGE_WORDS_FR,
+    LANGUAGES,
+    MULTIPLES,
+    WORDS,
+    Language,
+    colon,
+    count,
+    decimal,
+    duration,
+    hedge,
+    percent,
+    spoken,
+    words,
+)
 
 Hedge: TypeAlias = Literal["", "more than", "nearly"]
 
@@ -91,168 +88,11 @@ def whole_multiple(end: float, start: float) -> tuple[Hedge, int] | None:
 
 def _language(growth: Growth, lang: str | None) -> Language:
     wanted = growth.language if lang is None else lang
-    primary = wanted.split("-")[0].lower() if isinstance(wanted, str) else wanted
-    if primary == "fr":
-        return "fr"
-    if primary == "en":
-        return "en"
-    msg = f"describe_growth speaks {list(LANGUAGES)}, not {wanted!r}; pass lang='fr' or 'en'"
-    raise ValueError(msg)
-
-
-def _is_french(lang: str) -> bool:
-    return lang.split("-", maxsplit=1)[0].lower() == "fr"
-
-
-def integer(value: int, lang: str, *, signed: bool = False) -> str:
-    """
-    An integer with the thousands separator of *lang*; with *signed*, "+" before a rise.
-
-    Examples:
-        >>> integer(12000, "fr"), integer(12000, "en"), integer(-5, "en", signed=True)
-        ('12\u202f000', '12,000', '\u22125')
-        >>> integer(86, "en", signed=True), integer(0, "en", signed=True)
-        ('+86', '0')
-
-    """
-    text = f"{abs(value):,}"
-    if _is_french(lang):
-        text = text.replace(",", NNBSP)
-    if value < 0:
-        return MINUS + text
-    return f"+{text}" if signed and value > 0 else text
-
-
-def count(value: float, lang: str, *, signed: bool = False) -> str:
-    """
-    A count of members: an `int` as `integer` writes it, an estimate (a float) to one decimal.
-
-    Examples:
-        >>> count(12000, "fr"), count(47.6, "fr"), count(56.0, "en"), count(12.6, "en", signed=True)
-        ('12\u202f000', '47,6', '56', '+12.6')
-
-    """
-    if isinstance(value, int):
-        return integer(value, lang, signed=signed)
-    text = decimal(value, lang, 1)
-    return f"+{text}" if signed and value > 0 else text
-
-
-def _rounded(value: float | Fraction, places: int, distinct_from: int) -> tuple[Fraction, int]:
-    """
-    *value* rounded to *places* decimals, or to more if that would make it read *distinct_from*.
-
-    Returns the rounded value (exact) and the decimals it was rounded to. Ties go to
-    the even digit, as Python's own formatting does.
-    """
-    exact = Fraction(value)
-    if exact != distinct_from:
-        while round(exact, places) == distinct_from:
-            places += 1
-    return round(exact, places), places
-
-
-def decimal(value: float | Fraction, lang: str, places: int = 1, *, distinct_from: int = 0) -> str:
-    """
-    A number with *places* decimals (none when they are zeros), in *lang*'s style.
-
-    A number that is not *distinct_from* (0 by default; 1 for a ratio) never
-    reads as it: it gets as many more decimals as it takes to tell it apart. A
-    number that rounds to 0 has no sign, and a negative one takes a true minus
-    sign. The number is rounded once, from its exact value, so a `Fraction`
-    keeps every digit.
-
-    Examples:
-        >>> decimal(2.5, "fr"), decimal(2.5, "en"), decimal(3.0, "fr")
-        ('2,5', '2.5', '3')
-        >>> decimal(0.004, "en"), decimal(-0.004, "en"), decimal(Fraction(1001, 1000), "en", 2)
-        ('0.004', '\u22120.004', '1')
-        >>> decimal(Fraction(1001, 1000), "en", 2, distinct_from=1)
-        '1.001'
-
-    """
-    rounded, places = _rounded(value, places, distinct_from)
-    scaled = int(rounded * 10**places)
-    whole, part = divmod(abs(scaled), 10**places)
-    text = integer(whole, lang)
-    digits = f"{part:0{places}d}".rstrip("0") if places else ""
-    if digits:
-        text += ("," if _is_french(lang) else ".") + digits
-    return MINUS + text if scaled < 0 else text
-
-
-def percent(
-    value: float | Fraction, lang: str, places: int | None = None, *, signed: bool = False
-) -> str:
-    """
-    A percentage: `"17 %"` (with U+202F) in French, `"17%"` in English.
-
-    Whole percent, or one decimal under 10 %, unless *places* says otherwise; a
-    percentage that is not 0 never reads 0 (see `decimal`). With *signed*, a rise
-    is written with "+".
-
-    Examples:
-        >>> percent(16.67, "fr"), percent(16.67, "en"), percent(2.54, "en")
-        ('17\u202f%', '17%', '2.5%')
-        >>> percent(0.012, "en"), percent(-1e-9, "en", 1), percent(150, "en", signed=True)
-        ('0.01%', '\u22120.000000001%', '+150%')
-
-    """
-    if places is None:
-        places = 0 if abs(Fraction(value)) >= 10 else 1  # noqa: PLR2004
-    number = decimal(value, lang, places)
-    if signed and value > 0:
-        number = f"+{number}"
-    return f"{number}{NNBSP}%" if _is_french(lang) else f"{number}%"
-
-
-def duration(value: float | Fraction, lang: str, places: int = 1) -> str:
-    """
-    A number of years, with the unit agreeing with the number shown.
-
-    English has "1 year" and "2 years" ("1.5 years"); French has the singular
-    below 2 ("1 an", "1,5 an", "2 ans").
-
-    Examples:
-        >>> duration(1, "en"), duration(15, "en"), duration(5.29, "en")
-        ('1 year', '15 years', '5.3 years')
-        >>> duration(1, "fr"), duration(1.5, "fr"), duration(2, "fr")
-        ('1 an', '1,5 an', '2 ans')
-
-    """
-    rounded, _ = _rounded(value, places, 0)
-    number = decimal(value, lang, places)
-    if _is_french(lang):
-        return f"{number} {'an' if abs(rounded) < 2 else 'ans'}"  # noqa: PLR2004
-    return f"{number} {'year' if abs(rounded) == 1 else 'years'}"
-
-
-SIGNS: Final = {
-    Qualifier.EXACT: "",
-    Qualifier.APPROXIMATE: "≈ ",
-    Qualifier.AT_LEAST: "≥ ",
-    Qualifier.AT_MOST: "≤ ",
-    Qualifier.NEARLY: "≲ ",
-}
-"""The sign a figure's hedge is shown with, in tables and charts: `≈ 35`."""
-
-_FR_HEDGES: Final = {
-    Qualifier.EXACT: ("", "de "),
-    Qualifier.APPROXIMATE: ("environ ", "d’environ "),
-    Qualifier.AT_LEAST: ("au moins ", "d’au moins "),
-    Qualifier.AT_MOST: ("au plus ", "d’au plus "),
-    Qualifier.NEARLY: ("près de ", "de près de "),
-}
-_EN_HEDGES: Final = {
-    Qualifier.EXACT: "",
-    Qualifier.APPROXIMATE: "about ",
-    Qualifier.AT_LEAST: "at least ",
-    Qualifier.AT_MOST: "at most ",
-    Qualifier.NEARLY: "nearly ",
-}
-
-
-PER_YEAR: Final = {"fr": "par an", "en": "a year"}
+    found = spoken(wanted)
+    if found is None:
+        msg = f"describe_growth speaks {list(LANGUAGES)}, not {wanted!r}; pass lang='fr' or 'en'"
+        raise ValueError(msg)
+    return found
 
 
 def growth_figures(growth: Growth, lang: str) -> dict[str, str]:
@@ -274,8 +114,7 @@ def growth_figures(growth: Growth, lang: str) -> dict[str, str]:
 
     """
     start, end = Fraction(growth.start.members), Fraction(growth.end.members)
-    sign = SIGNS[growth.qualifier]
-    french = _is_french(lang)
+    sign = hedge("", growth.qualifier)
     cells = {"change": sign + count(growth.change, lang, signed=True)}
     if start > 0:
         ratio = decimal(end / start, lang, 2, distinct_from=1)
@@ -284,11 +123,10 @@ def growth_figures(growth: Growth, lang: str) -> dict[str, str]:
         cells["percent"] = sign + change
     if growth.cagr is not None:
         rate = percent(growth.cagr * 100, lang, 1)
-        cells["cagr"] = f"{sign}{rate} {PER_YEAR['fr' if french else 'en']}"
+        cells["cagr"] = f"{sign}{rate} {words(lang)['per_year']}"
     if growth.doubling_time is not None:
-        cells["doubling"] = SIGNS[growth.doubling_time_qualifier] + duration(
-            growth.doubling_time, lang
-        )
+        doubling = duration(growth.doubling_time, lang)
+        cells["doubling"] = hedge(doubling, growth.doubling_time_qualifier)
     return cells
 
 
@@ -296,8 +134,8 @@ def _figure(members: float, qualifier: Qualifier, lang: Language, *, after_de: b
     """A count with its hedge: "environ 35", "d’environ 35" (after "de"), "about 35"."""
     number = count(members, lang)
     if lang == "en":
-        return f"{_EN_HEDGES[qualifier]}{number}"
-    plain, with_de = _FR_HEDGES[qualifier]
+        return f"{HEDGE_WORDS_EN[qualifier]}{number}"
+    plain, with_de = HEDGE_WORDS_FR[qualifier]
     return f"{with_de if after_de else plain}{number}"
 
 
@@ -342,15 +180,13 @@ def _barely_changed(start: float, end: float) -> bool:
 
 def _multiplier(end: float, start: float, lang: Language) -> str:
     """How much membership was multiplied by, in words when the source would."""
+    label = WORDS[lang]
     found = whole_multiple(end, start)
     if found is not None:
         hedge, n = found
-        word = MULTIPLES[n][0 if lang == "fr" else 1]
-        if lang == "fr":
-            return {"": "a ", "more than": "a plus que ", "nearly": "a presque "}[hedge] + word
-        return {"": "", "more than": "more than ", "nearly": "nearly "}[hedge] + word
-    number = multiplier(end, start, lang)
-    return f"a été multiplié par {number}" if lang == "fr" else f"multiplied by {number}"
+        key = {"": "g_multiple", "more than": "g_multiple_more", "nearly": "g_multiple_nearly"}
+        return label[key[hedge]].format(word=MULTIPLES[n][0 if lang == "fr" else 1])
+    return label["g_multiplied"].format(number=multiplier(end, start, lang))
 
 
 def describe_growth(growth: Growth, lang: str | None = None) -> str:
@@ -386,59 +222,47 @@ def describe_growth(growth: Growth, lang: str | None = None) -> str:
 
     """
     language = _language(growth, lang)
-    sentence = _fr(growth) if language == "fr" else _en(growth)
+    sentence = _sentence(growth, language)
     if growth.phase is not None:
         name = growth.phase.name.pick(language)
-        colon = f"{NBSP}:" if language == "fr" else ":"
-        sentence = f"{name}{colon} {sentence[0].lower()}{sentence[1:]}"
+        sentence = f"{name}{colon(language)} {sentence[0].lower()}{sentence[1:]}"
     return sentence
 
 
 def _when(growth: Growth, lang: Language) -> str:
     start, end, years = growth.start.year, growth.end.year, growth.years
     if years == 0:
-        return f"En {start}" if lang == "fr" else f"In {start}"
-    return f"{'En' if lang == 'fr' else 'In'} {duration(years, lang)} ({start}–{end})"
+        return WORDS[lang]["g_when_year"].format(year=start)
+    return WORDS[lang]["g_when_years"].format(duration=duration(years, lang), start=start, end=end)
 
 
-def _fr(growth: Growth) -> str:
+def _noun(members: float, lang: Language) -> str:
+    """The noun agreeing with *members*: "membres", "member" (French: 0 and 1 are singular)."""
+    singular = members < 2 if lang == "fr" else members == 1  # noqa: PLR2004
+    return WORDS[lang]["g_member" if singular else "g_members"]
+
+
+def _sentence(growth: Growth, lang: Language) -> str:
+    """The growth said in *lang*: which sentence, then its parts, all from the text layer."""
+    label = WORDS[lang]
     start, end = growth.start, growth.end
-    when = _when(growth, "fr")
-    noun = "membres" if end.members >= 2 else "membre"  # noqa: PLR2004 - French: 0 and 1 are singular
-    to = _figure(end.members, end.qualifier, "fr")
+    parts = {
+        "when": _when(growth, lang),
+        "noun": _noun(end.members, lang),
+        "to": _figure(end.members, end.qualifier, lang),
+        "origin": _figure(start.members, start.qualifier, lang, after_de=True),
+        "figure": _figure(end.members, end.qualifier, lang, after_de=True),
+    }
     if growth.years == 0:  # a snapshot measured against itself: say what it holds
-        figure = _figure(end.members, end.qualifier, "fr", after_de=True)
-        return f"{when}, le membrariat était {figure} {noun}."
+        return label["g_was"].format(**parts)
     if growth.change == 0:
-        return f"{when}, le membrariat est resté stable, à {to} {noun}."
-    origin = _figure(start.members, start.qualifier, "fr", after_de=True)
+        return label["g_steady"].format(**parts)
     if start.members == 0:
-        return f"{when}, le membrariat est passé {origin} à {to} {noun}."
+        return label["g_from_zero"].format(**parts)
     if _barely_changed(start.members, end.members):
-        verb = "a à peine changé"
+        verb = label["g_barely"]
     elif end.members < start.members:
-        verb = f"a diminué de {percent(_fall(start.members, end.members), 'fr')}"
+        verb = label["g_fell"].format(percent=percent(_fall(start.members, end.members), lang))
     else:
-        verb = _multiplier(end.members, start.members, "fr")
-    return f"{when}, le membrariat {verb}, passant {origin} à {to} {noun}."
-
-
-def _en(growth: Growth) -> str:
-    start, end = growth.start, growth.end
-    when = _when(growth, "en")
-    noun = "member" if end.members == 1 else "members"
-    to = _figure(end.members, end.qualifier, "en")
-    if growth.years == 0:  # a snapshot measured against itself: say what it holds
-        return f"{when}, membership was {to} {noun}."
-    if growth.change == 0:
-        return f"{when}, membership held steady at {to} {noun}."
-    origin = _figure(start.members, start.qualifier, "en")
-    if start.members == 0:
-        return f"{when}, membership went from {origin} to {to} {noun}."
-    if _barely_changed(start.members, end.members):
-        verb = "barely changed"
-    elif end.members < start.members:
-        verb = f"fell by {percent(_fall(start.members, end.members), 'en')}"
-    else:
-        verb = _multiplier(end.members, start.members, "en")
-    return f"{when}, membership {verb}, from {origin} to {to} {noun}."
+        verb = _multiplier(end.members, start.members, lang)
+    return label["g_change"].format(verb=verb, **parts)

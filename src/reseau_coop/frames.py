@@ -10,12 +10,19 @@ from __future__ import annotations
 from ._frames import (
     import_pandas,
     membership_frame,
+    milestones_frame,
     phases_frame,
     services_frame,
     snapshots_frame,
 )
 
-__all__ = ["membership_frame", "phases_frame", "services_frame", "snapshots_frame"]
+__all__ = [
+    "membership_frame",
+    "milestones_frame",
+    "phases_frame",
+    "services_frame",
+    "snapshots_frame",
+]
 
 import_pandas()  # importing this module without pandas says how to install it
 

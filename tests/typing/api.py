@@ -105,3 +105,15 @@ def side_by_side() -> str:
     assert_type(rows[0]["window_ratio"], float | None)
     assert_type(rows[0]["first_members"], int | None)
     return rows[0]["name"]
+
+
+def presentation() -> str:
+    """Summaries, reports and figures, as an app builds a page from them."""
+    net = reseau_coop.default_network()
+    assert_type(reseau_coop.Qualifier.APPROXIMATE.sign, str)
+    assert_type(reseau_coop.format_count(35, reseau_coop.Qualifier.APPROXIMATE, "fr"), str)
+    assert_type(reseau_coop.format_percent(20.1, "fr", digits=1), str)
+    assert_type(reseau_coop.format_decimal(2.5, "en", digits=2), str)
+    assert_type(reseau_coop.summary(net, "en"), dict[str, Any])
+    assert_type(reseau_coop.render(net, "fr", format="markdown", width=72), str)
+    return reseau_coop.render(net, format="html")

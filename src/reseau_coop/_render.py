@@ -1,0 +1,485 @@
+"""
+What the command shows, as text lines or JSON-ready data, from plain values.
+
+Nothing here knows about argparse or the standard streams: each function takes a
+network (or a growth, a phase, a validation report) and a language, and returns
+lines for people or data for machines. The command writes what these return.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import textwrap
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Final
+
+import attrs
+
+from ._errors import Problem
+from ._lookup import phases_at
+from ._metrics import Estimate, Growth, growth, phase_end_snapshot, phase_growth
+from ._model import (
+    Dating,
+    LocalizedText,
+    MembershipSnapshot,
+    Milestone,
+    Network,
+    Phase,
+    Qualifier,
+    Service,
+    Share,
+    Source,
+)
+from ._text import (
+    QUALIFIER_WORDS,
+    colon,
+    count,
+    duration,
+    hedge,
+    percent,
+    resolve,
+    words,
+)
+from ._words import describe_growth, growth_figures
+
+WIDTH: Final = 80
+"""The columns text is cut to, by default."""
+INFERRED: Final = "*"
+"""The mark beside a value the source does not state but that is inferred from it."""
+
+
+@attrs.frozen
+class FileReport:
+    """What `validate` found in one file: its name as shown, and its problems."""
+
+    file: str
+    problems: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def valid(self) -> bool:
+        """Whether the file has no problem."""
+        return not self.problems
+
+
+# ---------------------------------------------------------------- pieces
+
+
+def _text(value: LocalizedText | None, lang: str) -> str:
+    return "" if value is None else value.pick(lang)
+
+
+def figure(snapshot: MembershipSnapshot | Estimate, lang: str) -> str:
+    """A snapshot's (or an estimate's) count with its hedge sign: `≈ 35`, `≈ 26,6`."""
+    return hedge(count(snapshot.members, lang), snapshot.qualifier)
+
+
+def mark(record: Phase | Service | MembershipSnapshot | Milestone, *names: str) -> str:
+    """`*` when the source does not state one of the fields *names* of *record*, else `""`."""
+    return INFERRED if any(record.is_inferred(name) for name in names) else ""
+
+
+def since(service: Service, phases: dict[str, Phase], lang: str) -> str:
+    """
+    When *service* began, as a phrase: "depuis 2007–2012 (Phase d’expérimentation)".
+
+    The phase is named by its span, and its name follows as written, in
+    parentheses, so the phrase needs no article and reads well for any name. A
+    service whose phase is not known is "date inconnue" / "date unknown".
+    """
+    label = words(lang)
+    phase = None if service.introduced is None else phases.get(service.introduced)
+    if phase is None:
+        return label["no_date"]
+    name = _text(phase.name, lang)
+    return f"{label['since']} {phase.span} ({name}){mark(service, 'introduced')}"
+
+
+def dating(snapshot: MembershipSnapshot, phases: dict[str, Phase], lang: str) -> str:
+    """How *snapshot* is dated when by its phase: "daté par sa phase, 2007–2012 (…)"; or `""`."""
+    phase = None if snapshot.phase is None else phases.get(snapshot.phase)
+    if snapshot.dating is not Dating.PHASE or phase is None:
+        return ""
+    return f"{words(lang)['dated_by']}, {phase.span} ({_text(phase.name, lang)})"
+
+
+def share_text(share: Share, lang: str) -> str:
+    """
+    A share as a figure of what: "≲ 50 % de l’ensemble : coopératives…", "≲ 50% of co-ops…".
+
+    In French what it is a share of follows a colon, so no article is built before
+    it ("des les coops" is what a contraction would give for "les coops").
+    """
+    value = hedge(percent(share.value * 100, lang), share.qualifier)
+    return f"{value} {words(lang)['of']} {_text(share.of, lang)}"
+
+
+def marked_span(phase: Phase) -> str:
+    """A phase's span with a mark beside each inferred year: "2012*–2017", "2007–2012*"."""
+    end = "" if phase.end is None else f"{phase.end}{mark(phase, 'end')}"
+    return f"{phase.start}{mark(phase, 'start')}–{end}"
+
+
+def source_title(source: Source, lang: str) -> str:
+    """A source's title in *lang*, with its place in a series: "…, article 4/4"."""
+    where = f", {words(lang)['article']} {source.part}/{source.parts}" if source.parts else ""
+    return f"{_text(source.title, lang)}{where}"
+
+
+def _records(network: Network) -> Iterator[Phase | Service | MembershipSnapshot | Milestone]:
+    yield from network.phases
+    yield from network.milestones
+    yield from network.services
+    yield from network.snapshots
+
+
+def shows_inferred(network: Network) -> bool:
+    """Whether the summary marks a value as inferred: a value it shows, that the source infers."""
+    shown = {
+        Phase: ("start", "end", "name"),
+        Milestone: ("year", "name"),
+        Service: ("name", "introduced", "scope"),
+        MembershipSnapshot: ("year", "members"),
+    }
+    return any(mark(r, *shown[type(r)]) for r in _records(network))
+
+
+def hedged(network: Network) -> bool:
+    """Whether the membership shows a figure that is not exact (so it needs the legend)."""
+    return any(
+        s.qualifier is not Qualifier.EXACT
+        or (s.share is not None and s.share.qualifier is not Qualifier.EXACT)
+        for s in network.snapshots
+    )
+
+
+def columns(text: str) -> int:
+    """
+    How many terminal columns *text* takes: two for a wide character (CJK, most emoji).
+
+    Examples:
+        >>> columns("Phase 1"), columns("協同組合"), columns("Été")
+        (7, 8, 3)
+
+    """
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
+
+
+def pad(text: str, width: int) -> str:
+    """*text* followed by spaces up to *width* terminal columns (at least one space)."""
+    return text + " " * max(1, width - columns(text))
+
+
+def wrap(text: str, indent: str, hanging: str | None = None, *, width: int = WIDTH) -> list[str]:
+    """*text* cut to *width* columns; lines after the first indented by *hanging* if given."""
+    return textwrap.wrap(
+        text,
+        width,
+        initial_indent=indent,
+        subsequent_indent=indent if hanging is None else hanging,
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
+
+
+def plain(value: object, lang: str) -> Any:  # noqa: ANN401 - JSON-ready data of any shape
+    """
+    A record as JSON-ready data: texts in *lang*, enums as their values, tuples as lists.
+
+    Examples:
+        >>> from reseau_coop import default_network
+        >>> plain(default_network().milestones[0], "en")["name"]
+        'Merger'
+
+    """
+    if isinstance(value, LocalizedText):
+        return value.pick(lang)
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, tuple):
+        return [plain(item, lang) for item in value]
+    if attrs.has(type(value)):
+        names = [a.name for a in attrs.fields(type(value))]  # type: ignore[arg-type]
+        return {name: plain(getattr(value, name), lang) for name in names}
+    return value
+
+
+# ---------------------------------------------------------------- summary
+
+
+def summary(network: Network, lang: str | None = None) -> dict[str, Any]:
+    """
+    The content of the network's summary as JSON-ready data, in one language.
+
+    It is what `reseau-coop --json` prints for the same network and language, and
+    what `render` shows: the network's `name`, `language`, `description`,
+    `sources`, `phases` (each with `members_at_end`, the snapshot at or last within
+    its end), `milestones`, `services`, `snapshots`, the whole history's `growth`
+    (`None` with fewer than two snapshots) and `phase_growth`, each growth with its
+    `sentence`. Texts are strings in *lang*; every record keeps its provenance:
+    `source`, `quote`, `inferred` (the names of the fields the source does not
+    state) and `note`. Enums are their lower-case values.
+
+    Args:
+        network: The network.
+        lang: `"fr"` or `"en"` (a regional tag such as `"fr-CA"` is read as its
+            language); by default the network's first language (English when the
+            library does not speak it).
+
+    Raises:
+        ValueError: For a language other than French or English.
+
+    Examples:
+        >>> from reseau_coop import default_network, summary
+        >>> data = summary(default_network(), "en")
+        >>> data["name"], data["phases"][0]["name"], data["phases"][0]["members_at_end"]["members"]
+        ('Réseau COOP', 'Experimentation phase', 35)
+        >>> data["milestones"][0]["name"], data["milestones"][0]["inferred"]
+        ('Merger', ['year'])
+        >>> print(data["growth"]["sentence"])
+        In 15 years (2007–2022), membership more than septupled, from 14 to 100 members.
+
+    Added in version 0.1.
+
+    """
+    language = resolve(lang, network.languages[0], who="summary")
+    whole = growth(network) if len(network.snapshots) > 1 else None  # one is not a growth
+    return {
+        "name": network.name.pick(language),
+        "language": language,
+        "description": plain(network.description, language),
+        "sources": plain(network.sources, language),
+        "phases": [
+            {
+                **plain(phase, language),
+                "members_at_end": plain(phase_end_snapshot(network.snapshots, phase), language),
+            }
+            for phase in network.phases
+        ],
+        "milestones": plain(network.milestones, language),
+        "services": plain(network.services, language),
+        "snapshots": plain(network.snapshots, language),
+        "growth": None if whole is None else growth_data(whole, language),
+        "phase_growth": [growth_data(g, language) for g in phase_growth(network)],
+    }
+
+
+def summary_lines(network: Network, lang: str, *, width: int = WIDTH) -> Iterator[str]:
+    """The summary as lines of text, cut to *width* columns (tables keep their columns)."""
+    label = words(lang)
+    yield _text(network.name, lang)
+    for source in network.sources:
+        line = f"{label['source']}{colon(lang)} {source_title(source, lang)}"
+        yield from wrap(line, "", "  ", width=width)
+    if network.description is not None:
+        yield from wrap(_text(network.description, lang), "", width=width)
+    phases = {p.key: p for p in network.phases}
+    sections = (
+        (label["phases"], _phase_table(network, lang, width)),
+        (label["milestones"], _milestone_lines(network, lang, width)),
+        (label["services"], _service_lines(network, phases, lang, width)),
+        (label["membership"], _membership(network, phases, lang, width)),
+        (label["growth"], _growth_sentence(network, lang, width)),
+    )
+    for title, lines in sections:
+        body = list(lines)
+        if body:
+            yield ""
+            yield title
+            yield from body
+    if shows_inferred(network):
+        yield ""
+        yield from wrap(label["inferred_legend"], "", "  ", width=width)
+
+
+def _milestone_lines(network: Network, lang: str, width: int) -> Iterator[str]:
+    for milestone in network.milestones:
+        year = f"{milestone.year}{mark(milestone, 'year')}"
+        text = _text(milestone.name, lang) + mark(milestone, "name")
+        if milestone.description is not None:
+            text += f" — {_text(milestone.description, lang)}"
+        yield from wrap(f"  {year:<7}{text}", "", " " * 9, width=width)
+
+
+def _service_lines(
+    network: Network, phases: dict[str, Phase], lang: str, width: int
+) -> Iterator[str]:
+    for service in network.services:
+        yield from wrap(_service_line(service, phases, lang), "  ", "    ", width=width)
+
+
+def _growth_sentence(network: Network, lang: str, width: int) -> Iterator[str]:
+    if len(network.snapshots) > 1:  # one snapshot is not a growth
+        yield from wrap(describe_growth(growth(network), lang), "  ", width=width)
+
+
+def _phase_table(network: Network, lang: str, width: int) -> Iterator[str]:
+    if not network.phases:
+        return
+    label = words(lang)
+    names = [_text(p.name, lang) + mark(p, "name") for p in network.phases]
+    spans = [marked_span(p) for p in network.phases]
+    span_width = max([11, *(len(span) + 2 for span in spans)])
+    name_width = min(34, max([0, *(columns(name) for name in names)]))
+    header = f"  {label['years']:<{span_width}}{pad(label['phase'], name_width + 2)}"
+    yield header + label["members_end"]
+    for phase, name, span in zip(network.phases, names, spans, strict=True):
+        end = phase_end_snapshot(network.snapshots, phase)
+        members = label["none"] if end is None else figure(end, lang) + mark(end, "members")
+        yield f"  {span:<{span_width}}{pad(name, name_width + 2)}{members}"
+        if phase.summary is not None:
+            yield from wrap(_text(phase.summary, lang), " " * (span_width + 2), width=width)
+
+
+def _service_line(service: Service, phases: dict[str, Phase], lang: str) -> str:
+    label = words(lang)
+    parts = [_text(service.name, lang) + mark(service, "name")]
+    if service.scope is not None:
+        parts.append(f"({_text(service.scope, lang)}{mark(service, 'scope')})")
+    parts.append(f"— {since(service, phases, lang)}")
+    if service.flagship:
+        parts.append(f"[{label['flagship']}]")
+    return " ".join(parts)
+
+
+def _membership(network: Network, phases: dict[str, Phase], lang: str, width: int) -> Iterator[str]:
+    label = words(lang)
+    counts = [figure(s, lang) + mark(s, "members") for s in network.snapshots]
+    width_count = max([9, *(len(shown) + 2 for shown in counts)])
+    for snapshot, shown in zip(network.snapshots, counts, strict=True):
+        year = f"{snapshot.year}{mark(snapshot, 'year')}"
+        line = f"  {year:<7}{shown:<{width_count}}"
+        notes = [note for note in (dating(snapshot, phases, lang),) if note]
+        if snapshot.share is not None:
+            notes.append(share_text(snapshot.share, lang))
+        text = (line + "; ".join(notes)).rstrip()
+        hanging = " " * (9 + width_count)
+        yield from wrap(text, "", hanging, width=width) if len(text) > width else [text]
+    if hedged(network):
+        yield from wrap(f"({label['legend']})", "  ", "   ", width=width)
+
+
+# ---------------------------------------------------------------- phase
+
+
+def phase_data(
+    when: int | dt.date, found: Sequence[Phase], lang: str, *, every: bool
+) -> dict[str, Any]:
+    """What `phase` shows as JSON: *when*, its year, and its phase (or *every* phase)."""
+    year = when if isinstance(when, int) else when.year
+    if every:
+        return {"when": str(when), "year": year, "phases": plain(tuple(found), lang)}
+    return {"when": str(when), "year": year, "phase": plain(found[0], lang)}
+
+
+def phase_lines(
+    network: Network,
+    when: int | dt.date,
+    found: Sequence[Phase],
+    lang: str,
+    *,
+    every: bool,
+    width: int = WIDTH,
+) -> Iterator[str]:
+    """The phases *found* for *when*, as text; one phase tells of a neighbour sharing the year."""
+    label = words(lang)
+    year = when if isinstance(when, int) else when.year
+    for phase in found:
+        yield f"{year}{colon(lang)} {_text(phase.name, lang)} ({phase.span})"
+        if phase.summary is not None:
+            yield from wrap(_text(phase.summary, lang), "  ", width=width)
+    if not every:
+        others = [p for p in phases_at(network, when) if p is not found[0]]
+        if others:
+            other = ", ".join(f"{_text(p.name, lang)} ({p.span})" for p in others)
+            yield from wrap(label["shared"].format(year=year, other=other), "  ", width=width)
+
+
+# ---------------------------------------------------------------- growth
+
+
+def growth_data(value: Growth, lang: str) -> dict[str, Any]:
+    """A growth as JSON-ready data, with its sentence in *lang*."""
+    return {
+        "start": plain(value.start, lang),
+        "end": plain(value.end, lang),
+        "phase": None if value.phase is None else value.phase.key,
+        "years": value.years,
+        "change": value.change,
+        "ratio": value.ratio,
+        "percent": value.percent,
+        "cagr": value.cagr,
+        "doubling_time": value.doubling_time,
+        "qualifier": value.qualifier.value,
+        "doubling_time_qualifier": value.doubling_time_qualifier.value,
+        "sentence": describe_growth(value, lang),
+    }
+
+
+def growth_lines(value: Growth, lang: str, *, width: int = WIDTH) -> Iterator[str]:
+    """A growth as a table of its figures, their bounds and its sentence."""
+    label = words(lang)
+    span = f"{value.start.year}–{value.end.year}"
+    head = f"{label['growth']} {span} ({duration(value.years, lang)})"
+    if value.phase is not None:
+        head += f" · {_text(value.phase.name, lang)}"
+    yield head
+
+    def row(name: str, text: str) -> str:
+        return f"  {label[name]:<21}{text}"
+
+    yield row("members", f"{figure(value.start, lang)} → {figure(value.end, lang)}")
+    for name, text in growth_figures(value, lang).items():
+        yield row(name, text)
+    qualifiers = QUALIFIER_WORDS["fr" if lang == "fr" else "en"]
+    bounds = qualifiers[value.qualifier]
+    if value.doubling_time is not None and value.doubling_time_qualifier != value.qualifier:
+        doubling = qualifiers[value.doubling_time_qualifier]
+        bounds += f" · {label['doubling'].lower()}{colon(lang)} {doubling}"
+    yield from wrap(row("figures", bounds), "", " " * 23, width=width)
+    yield from wrap(describe_growth(value, lang), "  ", width=width)
+
+
+# ---------------------------------------------------------------- validate
+
+
+def validate_data(reports: Iterable[FileReport]) -> list[dict[str, Any]]:
+    """What `validate` shows as JSON: each file, whether it is valid, its problems."""
+    return [
+        {
+            "file": report.file,
+            "valid": report.valid,
+            "problems": [{"path": p, "message": m} for p, m in report.problems],
+        }
+        for report in reports
+    ]
+
+
+def validate_lines(
+    reports: Iterable[FileReport], lang: str, *, width: int = WIDTH
+) -> Iterator[str]:
+    """Each file as valid, or with its count of problems and each problem."""
+    label = words(lang)
+    for report in reports:
+        if report.valid:
+            yield f"{report.file}{colon(lang)} {label['valid']}"
+            continue
+        n = len(report.problems)
+        count = label["problem" if n == 1 else "problems"].format(n=n)
+        yield f"{report.file}{colon(lang)} {count}"
+        yield from problem_lines(report.problems, width=width)
+
+
+def problem_lines(
+    problems: Iterable[Problem] | Iterable[tuple[str, str]], *, width: int = WIDTH
+) -> Iterator[str]:
+    """Each problem as `  $.path: message`, cut to *width* columns."""
+    for problem in problems:
+        where, message = (
+            (problem.where, problem.message) if isinstance(problem, Problem) else problem
+        )
+        yield from wrap(f"{where}: {message}", "  ", "      ", width=width)
