@@ -144,8 +144,8 @@ def test_summary_of_another_network(capsys: pytest.CaptureFixture[str], other: P
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
-        (["phase", "2015"], "2015: Implementation phase (2012–2017)"),
-        (["phase", "2012"], "2012: Implementation phase (2012–2017)"),
+        (["phase", "2015"], "2015: Establishment phase (2012–2017)"),
+        (["phase", "2012"], "2012: Establishment phase (2012–2017)"),
         (["phase", "2012", "--boundary", "earlier"], "2012: Experimentation phase (2007–2012)"),
         (["phase", "2019-05-01"], "2019: Consolidation phase (2017–2022)"),
     ],
@@ -174,7 +174,7 @@ def test_phase_all(capsys: pytest.CaptureFixture[str]) -> None:
     assert 0 == status
     assert [
         "2012: Experimentation phase (2007–2012)",
-        "2012: Implementation phase (2012–2017)",
+        "2012: Establishment phase (2012–2017)",
     ] == (heads)
 
 
@@ -537,7 +537,7 @@ def test_module_entry_point(
         runpy.run_module("reseau_coop", run_name="__main__")
 
     assert 0 == ei.value.code
-    assert capsys.readouterr().out.startswith("2015: Implementation phase")
+    assert capsys.readouterr().out.startswith("2015: Establishment phase")
 
 
 def test_schema_command(capsys: pytest.CaptureFixture[str]) -> None:

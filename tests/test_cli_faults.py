@@ -345,7 +345,7 @@ def test_a_closed_or_full_stderr(redirect: str) -> None:
     assert (1, b"") == (failing.returncode, failing.stdout)
     assert (2, b"") == (usage.returncode, usage.stdout)
     assert 0 == fine.returncode
-    assert fine.stdout.startswith(b"2015: Implementation phase")
+    assert fine.stdout.startswith(b"2015: Establishment phase")
 
 
 def test_every_stream_closed() -> None:

@@ -40,6 +40,18 @@ def _records(net: Network) -> list[Record]:
     return [*net.phases, *net.services, *net.snapshots, *net.milestones]
 
 
+def _texts(value: object) -> list[LocalizedText]:
+    """Every `LocalizedText` in *value*, searched through tuples and attrs classes."""
+    if isinstance(value, LocalizedText):
+        return [value]
+    if isinstance(value, tuple):
+        return [t for item in value for t in _texts(item)]
+    if attrs.has(type(value)):
+        names = attrs.fields_dict(type(value))  # type: ignore[arg-type]
+        return [t for name in names for t in _texts(getattr(value, name))]
+    return []
+
+
 def test_loads_through_the_public_loader() -> None:
     """The shipped file is read by `loads`, and reading it twice gives equal networks."""
     net = default_network()
@@ -79,7 +91,7 @@ def test_source() -> None:
     ("index", "key", "start", "end", "fr", "en"),
     [
         (0, "experimentation", 2007, 2012, "Phase d’expérimentation", "Experimentation phase"),
-        (1, "implantation", 2012, 2017, "Phase d’implantation", "Implementation phase"),
+        (1, "implantation", 2012, 2017, "Phase d’implantation", "Establishment phase"),
         (2, "consolidation", 2017, 2022, "Phase de consolidation", "Consolidation phase"),
     ],
 )
@@ -95,7 +107,7 @@ def test_phases_as_written(index: int, key: str, start: int, end: int, fr: str, 
 
 
 def test_consolidation_goals_in_summary() -> None:
-    """Consolidation's goals: make the services known, grow membership, all of Québec."""
+    """Consolidation's goals: make the services known, grow membership, reach all of Québec."""
     summary = default_network().phase("consolidation").summary
 
     assert summary is not None
@@ -103,13 +115,28 @@ def test_consolidation_goals_in_summary() -> None:
         assert words in summary["fr"]
 
 
+_KIND_AND_DESCRIPTION = ("kind", "description")
+
+
 @pytest.mark.parametrize(
     ("key", "kind", "introduced", "flagship", "inferred"),
     [
         ("aide-au-demarrage", ServiceKind.SUPPORT, "experimentation", False, ("introduced",)),
-        ("boussole-entrepreneuriale", ServiceKind.TOOL, "implantation", True, ("kind",)),
-        ("parcours-coop", ServiceKind.PROGRAM, "implantation", True, ("kind",)),
-        ("services-conseils-specialises", ServiceKind.CONSULTING, "implantation", True, ()),
+        (
+            "boussole-entrepreneuriale",
+            ServiceKind.TOOL,
+            "implantation",
+            True,
+            ("kind", "description"),
+        ),
+        ("parcours-coop", ServiceKind.PROGRAM, "implantation", True, _KIND_AND_DESCRIPTION),
+        (
+            "services-conseils-specialises",
+            ServiceKind.CONSULTING,
+            "implantation",
+            True,
+            ("description",),
+        ),
         ("formation-cest-quoi-une-coop", ServiceKind.TRAINING, None, False, ()),
     ],
 )
@@ -218,12 +245,48 @@ def test_fifteen_years_more_than_septupled() -> None:
 
 
 def test_merger_milestone() -> None:
-    """The merger: not dated by the article, so its year (2007) is inferred."""
+    """The merger: neither dated nor said to have made the network, so both are inferred."""
     (merger,) = default_network().milestones
 
-    assert (merger.key, merger.year, merger.inferred) == ("fusion", 2007, ("year",))
+    assert (merger.key, merger.year) == ("fusion", 2007)
+    assert ("year", "description") == merger.inferred
     assert merger.name.as_dict() == {"fr": "Fusion", "en": "Merger"}
     assert merger.note is not None
+
+
+def test_network_description_says_only_what_the_article_says() -> None:
+    """The parenthesis names the worker-managed co-ops the network is half of, not its members."""
+    description = default_network().description
+    population = (
+        "près de la moitié des coopératives gérées par les travailleurs au Québec "
+        "(coopératives de travail et coopératives de solidarité)"
+    )
+
+    assert description is not None
+    assert population in description["fr"]
+    assert population in _flat(ARTICLE)
+    assert "nearly half of the worker-managed co-operatives in Québec (" in description["en"]
+
+
+@pytest.mark.parametrize(
+    "wording",
+    ["Implementation", "buoyant", "organisation", "specialised", "programme", "to take oneself"],
+)
+def test_english_reads_as_english(wording: str) -> None:
+    """No translated-sounding wording, and Canadian spelling throughout the English texts."""
+    english = " ".join(text["en"] for text in _texts(default_network()))
+
+    assert wording not in english
+
+
+def test_french_tenses_agree() -> None:
+    """« ne comptait plus » goes with « a procédé », not with a present « procède »."""
+    summary = default_network().phase("experimentation").summary
+
+    assert summary is not None
+    assert "ne comptait plus" in summary["fr"]
+    assert "a procédé" in summary["fr"]
+    assert "procède" not in summary["fr"]
 
 
 def test_every_quote_is_the_articles_own_words() -> None:
@@ -255,18 +318,7 @@ def test_every_record_cites_the_source() -> None:
 
 def test_every_text_is_bilingual() -> None:
     """Every text of the dataset is in French and English, in that order."""
-
-    def texts(value: object) -> list[LocalizedText]:
-        if isinstance(value, LocalizedText):
-            return [value]
-        if isinstance(value, tuple):
-            return [t for item in value for t in texts(item)]
-        if attrs.has(type(value)):
-            names = attrs.fields_dict(type(value))  # type: ignore[arg-type]
-            return [t for name in names for t in texts(getattr(value, name))]
-        return []
-
-    found = texts(default_network())
+    found = _texts(default_network())
 
     assert len(found) > 30
     assert all(t.languages == ("fr", "en") for t in found)

@@ -165,13 +165,13 @@ def test_milestones_everywhere_with_provenance() -> None:
     frame = milestones_frame(net, lang="en")
     frames = (snapshots_frame(net), phases_frame(net), services_frame(net), frame)
 
-    assert [("fusion", 2007, "Fusion", "year")] == [
+    assert [("fusion", 2007, "Fusion", "year, description")] == [
         (r["key"], r["year"], r["name"], r["inferred"]) for r in rows
     ]
     assert rows[0]["quote"].startswith("Puisque la Fédération")
     assert ["Merger"] == frame["name"].tolist()
     assert all({"source", "quote", "inferred"} <= set(f.columns) for f in frames)
-    assert ["kind"] == [r["inferred"] for r in records(net, "services")][1:2]
+    assert ["kind, description"] == [r["inferred"] for r in records(net, "services")][1:2]
     assert ["year", "year", "year", ""] == [r["inferred"] for r in records(net, "snapshots")]
 
 

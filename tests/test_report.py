@@ -139,8 +139,8 @@ def test_summary_content() -> None:
     snapshot = data["snapshots"][0]
 
     assert "fr" == data["language"]
-    assert data["description"].startswith("Réseau des coopératives")
-    assert [("fusion", 2007, "Fusion", ["year"])] == [
+    assert data["description"].startswith("Réseau de coopératives membres")
+    assert [("fusion", 2007, "Fusion", ["year", "description"])] == [
         (m["key"], m["year"], m["name"], m["inferred"]) for m in data["milestones"]
     ]
     assert ["year"] == snapshot["inferred"]
@@ -238,7 +238,7 @@ def test_inferred_values_are_marked_with_a_legend() -> None:
     text = render(default_network(), "en")
 
     assert "  2007*  14" in text.splitlines()
-    assert "  2007*  Merger — The Réseau COOP came out of a merger. The Federation had no" in text
+    assert "  2007*  Merger — The Réseau COOP came out of a merger. At the time of the" in text
     assert "Start-up assistance (Montréal) — since 2007–2012 (Experimentation phase)*" in text
     assert text.endswith("\n* inferred from the source, which does not state it\n")
     assert "2005*–" not in render(_plain("Nom"), "en")

@@ -179,8 +179,8 @@ def milestones_frame(network: Network, *, lang: str | None = None) -> pd.DataFra
     Examples:
         >>> from reseau_coop import default_network
         >>> milestones_frame(default_network(), lang="en")[["key", "year", "name", "inferred"]]
-             key  year    name inferred
-        0  fusion  2007  Merger     year
+             key  year    name           inferred
+        0  fusion  2007  Merger  year, description
 
     Added in version 0.1.
 

@@ -81,7 +81,7 @@ def records(network: Network, table: Table, *, lang: str | None = None) -> list[
         [35, 56, 100]
         >>> fusion = records(default_network(), "milestones", lang="en")[0]
         >>> fusion["year"], fusion["name"], fusion["inferred"]
-        (2007, 'Merger', 'year')
+        (2007, 'Merger', 'year, description')
 
     """
     language = network.languages[0] if lang is None else lang

@@ -239,7 +239,7 @@ def summary(network: Network, lang: str | None = None) -> dict[str, Any]:
         >>> data["name"], data["phases"][0]["name"], data["phases"][0]["members_at_end"]["members"]
         ('Réseau COOP', 'Experimentation phase', 35)
         >>> data["milestones"][0]["name"], data["milestones"][0]["inferred"]
-        ('Merger', ['year'])
+        ('Merger', ['year', 'description'])
         >>> print(data["growth"]["sentence"])
         In 15 years (2007–2022), membership more than septupled, from 14 to 100 members.
 

@@ -212,7 +212,7 @@ def describe_growth(growth: Growth, lang: str | None = None) -> str:
         >>> print(describe_growth(growth(default_network()), "en"))
         In 15 years (2007–2022), membership more than septupled, from 14 to 100 members.
         >>> print(describe_growth(phase_growth(default_network())[1], "en"))
-        Implementation phase: in 5 years (2012–2017), membership multiplied by 1.6,
+        Establishment phase: in 5 years (2012–2017), membership multiplied by 1.6,
         from about 35 to 56 members.
         >>> from reseau_coop import Growth, MembershipSnapshot
         >>> a = MembershipSnapshot(year=2021, members=1000)
