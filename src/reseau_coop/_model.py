@@ -161,12 +161,12 @@ class LocalizedText:
     Text in one or more languages, keyed by language tag (`"fr"`, `"en"`).
 
     The languages keep the order they were given in, and documents write the
-    text as a table: `{"fr": "Phase d’implantation", "en": "Implementation phase"}`.
+    text as a table: `{"fr": "Phase d’implantation", "en": "Establishment phase"}`.
 
     Examples:
-        >>> name = LocalizedText({"fr": "Phase d’implantation", "en": "Implementation phase"})
+        >>> name = LocalizedText({"fr": "Phase d’implantation", "en": "Establishment phase"})
         >>> name["en"]
-        'Implementation phase'
+        'Establishment phase'
         >>> name.languages
         ('fr', 'en')
 
@@ -351,7 +351,7 @@ class Share:
 @frozen(kw_only=True)
 class MembershipSnapshot(Provenance):
     """
-    The number of member organisations at one point of the history.
+    The number of member organizations at one point of the history.
 
     A snapshot dated by a phase (`dating=Dating.PHASE`) names that phase and
     has the phase's end year as its `year`.
