@@ -20,7 +20,7 @@ import sys
 import weakref
 from array import array
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Literal, SupportsIndex, TypeAlias, overload
+from typing import TYPE_CHECKING, Any, Final, Literal, SupportsIndex, TypeAlias, overload
 
 from ._errors import PhaseLookupError
 from ._model import MAX_YEAR, Network, Phase
@@ -38,6 +38,10 @@ Boundary: TypeAlias = Literal["later", "earlier"]
 
 # Past every phase: values of any size are cut to 0–_OUTSIDE before they index a table.
 _OUTSIDE = MAX_YEAR + 1
+
+# The `datetime64` units finer than NumPy converts to years without overflow (NumPy 2.5 raises,
+# older releases wrapped around): their ticks are turned into whole seconds first.
+_TICKS_PER_SECOND: Final = {"ps": 10**12, "fs": 10**15, "as": 10**18}
 
 
 def year_of(when: object) -> int:
@@ -280,7 +284,7 @@ def _array_index(
     if kind == "i":
         index: npt.NDArray[Any] = years
     elif kind == "u":  # cut in unsigned space, so that no value wraps around
-        index = np.minimum(years, _OUTSIDE)
+        index = np.minimum(years, _OUTSIDE).astype(np.intp)  # NumPy 1 takes no uint64 index
     elif kind == "M":
         index = _datetime_years(years)
     elif kind == "O":  # years, dates or Python ints of any size, held as objects
@@ -312,9 +316,12 @@ def _datetime_years(values: npt.NDArray[np.datetime64]) -> npt.NDArray[np.int64]
     """The calendar year of each `datetime64`, cut to 0–10000 (NaT to 0)."""
     import numpy as np  # noqa: PLC0415 - only when given an array
 
-    unit, _ = np.datetime_data(values.dtype)
-    if unit in {"ps", "fs", "as"}:  # a year in these units overflows NumPy's conversion
-        values = values.astype("datetime64[ns]")
+    unit, count = np.datetime_data(values.dtype)
+    if unit in _TICKS_PER_SECOND:  # NumPy cannot convert these units to years without overflow
+        missing = np.isnat(values)
+        seconds = np.floor(values.view(np.int64) * (count / _TICKS_PER_SECOND[unit]))
+        values = seconds.astype(np.int64).astype("datetime64[s]")
+        values[missing] = np.datetime64("NaT", "s")
     since_1970 = values.astype("datetime64[Y]").astype(np.int64)  # NaT: the least int64
     return np.clip(since_1970, -1970, _OUTSIDE - 1970) + 1970
 
