@@ -353,7 +353,7 @@ def test_phase_index_datetime64_any_unit(unit: str) -> None:
     net = _net((1969, 1969), (1970, 1970))
     ticks = np.array([-1, 0, np.iinfo(np.int64).max, np.iinfo(np.int64).min + 2, 0])
     values = ticks.astype(f"datetime64[{unit}]")
-    values[-1] = np.datetime64("NaT", unit)
+    values[-1:] = np.array(["NaT"], dtype=values.dtype)  # NaT of the array's own unit
 
     out = phase_index(net, values)
 
