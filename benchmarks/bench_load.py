@@ -553,8 +553,8 @@ def bench_errors(repeat: int, sizes: tuple[int, int]) -> dict[str, float]:
 
 def bench_import(runs: int) -> dict[str, float]:
     """CPU time of a fresh process: the first default dataset, against attrs and cattrs."""
-    import resource  # noqa: PLC0415
-    import subprocess  # noqa: PLC0415
+    import resource
+    import subprocess
 
     codes = {
         "python -c pass": "pass",
@@ -595,7 +595,7 @@ def main() -> int:
     sizes = (100, 900) if args.quick else (1_000, 9_000)
     gc.collect()
 
-    from importlib.metadata import version  # noqa: PLC0415
+    from importlib.metadata import version
 
     names = ("reseau-coop", "attrs", "cattrs", "pydantic", "msgspec")
     installed = ", ".join(f"{name} {_version(version, name)}" for name in names)

@@ -86,7 +86,7 @@ def _searchsorted(net: Network, years: np.ndarray[Any, Any]) -> np.ndarray[Any, 
 
 
 def _pandas_index(net: Network) -> Any:  # noqa: ANN401 - pandas is optional
-    import pandas as pd  # noqa: PLC0415
+    import pandas as pd
 
     starts = [p.start for p in net.phases]
     rights = []

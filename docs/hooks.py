@@ -25,10 +25,10 @@ def on_files(files: Files, config: Any) -> Files:  # noqa: ANN401 - MkDocs' conf
 
 
 def _chart(lang: str) -> bytes:
-    import io  # noqa: PLC0415
+    import io
 
-    from reseau_coop import default_network  # noqa: PLC0415
-    from reseau_coop.plot import membership_chart  # noqa: PLC0415
+    from reseau_coop import default_network
+    from reseau_coop.plot import membership_chart
 
     ax = membership_chart(default_network(), lang=lang)
     figure = ax.get_figure(root=True)

@@ -49,7 +49,7 @@ def _chromium() -> str:
 def browser() -> Iterator[Any]:
     """A headless Chromium, or a skip (a failure in CI) saying what is missing."""
     try:
-        from playwright.sync_api import sync_playwright  # noqa: PLC0415 - the browser extra
+        from playwright.sync_api import sync_playwright
     except ImportError:
         _missing('Playwright is not installed (pip install -e ".[browser]")')
     executable = _chromium()

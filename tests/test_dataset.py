@@ -326,6 +326,6 @@ def test_every_text_is_bilingual() -> None:
 
 def test_dataset_is_available_from_the_package() -> None:
     """The data file ships inside the package (what the wheel installs)."""
-    from importlib.resources import files  # noqa: PLC0415
+    from importlib.resources import files
 
     assert files(reseau_coop).joinpath("data/default.json").is_file()

@@ -56,7 +56,7 @@ def test_toml_round_trip(net: Network) -> None:
 @given(networks())
 def test_json_and_toml_hold_the_same_document(net: Network) -> None:
     """JSON and TOML are one layout: both parse to the same plain document."""
-    import tomllib  # noqa: PLC0415
+    import tomllib
 
     assert json.loads(dumps(net, "json")) == tomllib.loads(dumps(net, "toml"))
 

@@ -274,11 +274,11 @@ def test_numpy_is_imported_only_when_given_an_array() -> None:
 
 def test_lookup_tables_leave_the_model_alone_and_go_with_it() -> None:
     """The tables are not part of the network's value, and are dropped with the network."""
-    import gc  # noqa: PLC0415
+    import gc
 
-    import attrs  # noqa: PLC0415
+    import attrs
 
-    from reseau_coop import _lookup  # noqa: PLC0415
+    from reseau_coop import _lookup
 
     net = attrs.evolve(default_network())
     key = id(net)
@@ -303,8 +303,8 @@ def test_lookup_tables_leave_the_model_alone_and_go_with_it() -> None:
 )
 def test_lookup_memory_is_proportionate(spans: list[tuple[int, int | None]], most: int) -> None:
     """A network of a few phases costs at most a byte a year of lookup memory, none after."""
-    import gc  # noqa: PLC0415
-    import tracemalloc  # noqa: PLC0415
+    import gc
+    import tracemalloc
 
     years = np.arange(0, 10_002)
     phase_index(_net((2000, 2001)), years)  # NumPy imports what it needs on first use
@@ -330,7 +330,7 @@ def test_lookup_memory_is_proportionate(spans: list[tuple[int, int | None]], mos
 
 def test_a_missing_date_is_said_so() -> None:
     """A missing date (pandas' NaT, a datetime without a year) is a ValueError that says so."""
-    import pandas as pd  # noqa: PLC0415
+    import pandas as pd
 
     missing: Any = pd.NaT  # a datetime to the type checker's eyes too
     for lookup in (phase_at, phases_at):

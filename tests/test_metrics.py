@@ -685,7 +685,7 @@ def test_membership_series_of_the_source() -> None:
 
 def test_membership_series_takes_years_in_any_order() -> None:
     """Years, dates and NumPy integers, in the order given, repeats included."""
-    import numpy as np  # noqa: PLC0415
+    import numpy as np
 
     net = default_network()
     wanted: list[When] = [2022, dt.date(2010, 5, 1), np.int64(2007), 2022]

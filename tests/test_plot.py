@@ -386,8 +386,8 @@ def test_one_snapshot_has_no_growth_note() -> None:
 @given(st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=30))
 def test_drawable_text_draws_without_a_warning(text: str) -> None:
     """Any text, made drawable, keeps its length and every glyph a font has, and draws silently."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: PLC0415
-    from matplotlib.font_manager import FontProperties  # noqa: PLC0415
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.font_manager import FontProperties
 
     shown = drawable(text, FontProperties())
     figure = Figure()

@@ -102,7 +102,7 @@ def __getattr__(name: str) -> str:
     if name != "__version__":
         msg = f"module {__name__!r} has no attribute {name!r}"
         raise AttributeError(msg)
-    from importlib.metadata import version  # noqa: PLC0415 - only when asked
+    from importlib.metadata import version
 
     return version("reseau-coop")
 

@@ -143,7 +143,7 @@ def expected(what: str, value: object) -> str:
 
 def number(value: int) -> str:
     """An integer for a message: in full when short, by its size when huge."""
-    if value.bit_length() > 64:  # noqa: PLR2004 - what a message can show
+    if value.bit_length() > 64:
         return f"of {value.bit_length()} bits"
     return str(value)
 
@@ -497,7 +497,7 @@ def text_problems(pairs: object) -> Iterator[Problem]:
         yield Problem((), "needs a text in at least one language")
     seen: set[str] = set()
     for index, pair in enumerate(pairs):
-        if not (type(pair) is tuple and len(pair) == 2):  # noqa: PLR2004 - a pair
+        if not (type(pair) is tuple and len(pair) == 2):
             yield Problem((index,), expected("a (language, text) pair", pair))
             continue
         language, text = pair
@@ -831,7 +831,7 @@ def _missing_message(
     for tag in languages:  # stops after a few: at most len(have) + 3 steps
         if tag not in have:
             first.append(shown(tag))
-            if len(first) == 3:  # noqa: PLR2004 - a few names, then a count
+            if len(first) == 3:
                 break
     if count == 1:
         missing = first[0]

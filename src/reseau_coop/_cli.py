@@ -202,7 +202,7 @@ def _common(*, suppress: bool) -> _Parser:
 
 def parser() -> argparse.ArgumentParser:
     """The command line, as argparse reads it."""
-    from . import __version__  # noqa: PLC0415 - read from metadata only when parsing
+    from . import __version__
 
     top = _Parser(
         prog=PROG,
@@ -448,7 +448,7 @@ def _plot(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> Non
         msg = f"cannot tell the image format of {args.output}: name it *.png, *.svg or *.pdf"
         raise _UsageError(msg)
     try:
-        from ._plot import membership_chart  # noqa: PLC0415 - an optional extra
+        from ._plot import membership_chart
     except ImportError as exc:  # pragma: no cover - matplotlib is there in the tests
         raise CommandError(str(exc)) from None
     try:

@@ -412,7 +412,7 @@ class UnknownKeys:
 
 
 def _nearest(key: str, known: tuple[str, ...]) -> str | None:
-    import difflib  # noqa: PLC0415 - only when a document has a typo
+    import difflib
 
     # difflib's ratio is at most 2 * shorter / (sum of lengths): below the 0.6 cutoff for a
     # key more than 7/3 times as long as every known one, so no need to compare.

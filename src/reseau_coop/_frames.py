@@ -22,20 +22,20 @@ _MISSING = (
 def import_pandas() -> None:
     """Check pandas can be imported, or say in one sentence how to install it."""
     try:
-        import pandas as pd  # noqa: PLC0415, F401 - an optional extra, imported when used
+        import pandas as pd  # noqa: F401 - an optional extra, imported when used
     except ImportError:  # pragma: no cover - the tests run with pandas installed
         raise ImportError(_MISSING) from None
 
 
 def _categories(values: list[Any], categories: list[str], *, ordered: bool = False) -> Any:  # noqa: ANN401
-    import pandas as pd  # noqa: PLC0415
+    import pandas as pd
 
     return pd.Categorical(values, categories=categories, ordered=ordered)
 
 
 def _provenance(rows: list[dict[str, Any]]) -> dict[str, Any]:
     """The columns every frame ends with: `source`, `quote` and `inferred`."""
-    import pandas as pd  # noqa: PLC0415
+    import pandas as pd
 
     return {
         "source": pd.array([r["source"] for r in rows], dtype="string"),
@@ -66,7 +66,7 @@ def snapshots_frame(network: Network) -> pd.DataFrame:
 
     """
     import_pandas()
-    import pandas as pd  # noqa: PLC0415 - an optional extra, imported when used
+    import pandas as pd
 
     rows = records(network, "snapshots")
     qualifiers = [q.value for q in Qualifier]
@@ -107,7 +107,7 @@ def phases_frame(network: Network, *, lang: str | None = None) -> pd.DataFrame:
 
     """
     import_pandas()
-    import pandas as pd  # noqa: PLC0415 - an optional extra, imported when used
+    import pandas as pd
 
     rows = records(network, "phases", lang=lang)
     keys = [r["key"] for r in rows]
@@ -149,7 +149,7 @@ def services_frame(network: Network, *, lang: str | None = None) -> pd.DataFrame
 
     """
     import_pandas()
-    import pandas as pd  # noqa: PLC0415 - an optional extra, imported when used
+    import pandas as pd
 
     rows = records(network, "services", lang=lang)
     keys = [r["key"] for r in rows]
@@ -186,7 +186,7 @@ def milestones_frame(network: Network, *, lang: str | None = None) -> pd.DataFra
 
     """
     import_pandas()
-    import pandas as pd  # noqa: PLC0415 - an optional extra, imported when used
+    import pandas as pd
 
     rows = records(network, "milestones", lang=lang)
     keys = [r["key"] for r in rows]
@@ -231,7 +231,7 @@ def membership_frame(
 
     """
     import_pandas()
-    import pandas as pd  # noqa: PLC0415 - an optional extra, imported when used
+    import pandas as pd
 
     series = membership_series(network, years, method=method, extrapolate=extrapolate)
     return pd.DataFrame(

@@ -117,7 +117,7 @@ def _parse_json(text: str) -> object:
 
 
 def _parse_toml(text: str) -> object:
-    import tomllib  # noqa: PLC0415 - imported when TOML is used, to keep `import` fast
+    import tomllib
 
     # tomllib's time and memory grow with the square of a dotted key's length (an 80 KB
     # file of long dotted keys needs gigabytes), so such a key is refused before it runs:
@@ -187,7 +187,7 @@ def dumps(network: Network, format: Format = "json") -> str:  # noqa: A002 - pub
     document = network_to_dict(network)
     if kind == "json":
         return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-    import tomli_w  # noqa: PLC0415 - imported when TOML is used, to keep `import` fast
+    import tomli_w
 
     return tomli_w.dumps(document)
 

@@ -274,7 +274,7 @@ def _array_index(
     table: _Table, positions: array[int], years: npt.NDArray[Any]
 ) -> npt.NDArray[np.intp]:
     """Look *years* up with one `numpy.take`, each year being its own index into a table."""
-    import numpy as np  # noqa: PLC0415 - only when given an array
+    import numpy as np
 
     if isinstance(years, np.ma.MaskedArray):  # masked entries are missing: -1
         out = _array_index(table, positions, years.filled(0))
@@ -303,7 +303,7 @@ def _by_year(table: _Table, positions: array[int]) -> npt.NDArray[np.intp]:
     Built for each call from the network's table, in a few microseconds: any
     year cut to 0 or past the last phase reads -1 (`mode="clip"`).
     """
-    import numpy as np  # noqa: PLC0415 - only when given an array
+    import numpy as np
 
     end = table.first + len(positions)
     by_year = np.full((MAX_YEAR + 1 if table.open >= 0 else end) + 1, -1, dtype=np.intp)
@@ -314,7 +314,7 @@ def _by_year(table: _Table, positions: array[int]) -> npt.NDArray[np.intp]:
 
 def _datetime_years(values: npt.NDArray[np.datetime64]) -> npt.NDArray[np.int64]:
     """The calendar year of each `datetime64`, cut to 0–10000 (NaT to 0)."""
-    import numpy as np  # noqa: PLC0415 - only when given an array
+    import numpy as np
 
     unit, count = np.datetime_data(values.dtype)
     if unit in _TICKS_PER_SECOND:  # NumPy cannot convert these units to years without overflow
@@ -328,8 +328,8 @@ def _datetime_years(values: npt.NDArray[np.datetime64]) -> npt.NDArray[np.int64]
 
 def _series_index(table: _Table, positions: array[int], series: pd.Series[Any]) -> pd.Series[int]:
     """Look up a pandas Series of years or datetimes; missing values give -1."""
-    import numpy as np  # noqa: PLC0415
-    import pandas as pd  # noqa: PLC0415
+    import numpy as np
+    import pandas as pd
 
     missing = series.isna().to_numpy(dtype=bool)
     dtype = series.dtype
@@ -351,7 +351,7 @@ def _series_index(table: _Table, positions: array[int], series: pd.Series[Any]) 
 
 
 def _whole_years(values: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
-    import numpy as np  # noqa: PLC0415
+    import numpy as np
 
     fraction = ~np.isfinite(values) | (values != np.floor(values))
     if fraction.any():

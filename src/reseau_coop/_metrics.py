@@ -60,7 +60,7 @@ def _log_ratio(start: float, end: float) -> float:
         step = (end - start) / start
     except OverflowError:  # ints whose ratio is beyond a float
         step = math.inf
-    if abs(step) < 0.5:  # noqa: PLR2004 - near 1, where the difference of logs cancels
+    if abs(step) < 0.5:  # near 1, where the difference of logs cancels
         return math.log1p(step)
     return math.log(end) - math.log(start)
 

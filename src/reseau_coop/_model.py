@@ -76,7 +76,7 @@ class Qualifier(enum.Enum):
         Added in version 0.1.
 
         """
-        from ._text import SIGNS  # noqa: PLC0415 - the text layer builds on the model
+        from ._text import SIGNS  # the text layer builds on the model
 
         return SIGNS[self]
 

@@ -34,7 +34,7 @@ def _escape(match: re.Match[str]) -> str:
     code = ord(char)
     if code in _ESCAPED_BYTES:
         return f"\\x{code - 0xDC00:02x}"  # the byte of the file name, as repr() shows bytes
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"  # noqa: PLR2004
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 def visible(text: str) -> str:

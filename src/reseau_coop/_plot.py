@@ -37,7 +37,7 @@ _REPLACEMENT: Final = "\ufffd"  # drawn for a character no font has, as text dec
 def import_matplotlib() -> None:
     """Check matplotlib can be imported, or say in one sentence how to install it."""
     try:
-        import matplotlib as mpl  # noqa: PLC0415, F401 - an optional extra, imported when used
+        import matplotlib as mpl  # noqa: F401 - an optional extra, imported when used
     except ImportError:  # pragma: no cover - the tests run with matplotlib installed
         raise ImportError(_MISSING) from None
 
@@ -99,8 +99,8 @@ def membership_chart(network: Network, *, lang: str | None = None, ax: Axes | No
 
     """
     import_matplotlib()
-    from matplotlib.figure import Figure  # noqa: PLC0415 - an optional extra
-    from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: PLC0415
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     language = resolve(lang, network.languages[0], who="membership_chart")
     label = words(language)
@@ -190,7 +190,7 @@ def _draw_legend(
     ax: Axes, snapshots: list[MembershipSnapshot], words: dict[str, str], *, milestone: str | None
 ) -> None:
     """Explain the markers drawn: exact, hedged (hollow), dated by a phase (square), milestone."""
-    from matplotlib.lines import Line2D  # noqa: PLC0415 - an optional extra
+    from matplotlib.lines import Line2D
 
     handles = [
         Line2D([], [], color=COLOUR, marker="o", lw=0, markersize=8, label=words["chart_exact"])
@@ -234,7 +234,7 @@ def drawable(text: str, font: FontProperties) -> str:
 
 def _fonts(font: FontProperties) -> tuple[str, ...]:
     """The font files matplotlib draws *font* with, as it chooses them."""
-    from matplotlib import font_manager  # noqa: PLC0415 - an optional extra
+    from matplotlib import font_manager
 
     paths = []
     for family in font.get_family():
@@ -249,7 +249,7 @@ def _fonts(font: FontProperties) -> tuple[str, ...]:
 
 @functools.cache
 def _has_glyph(fonts: tuple[str, ...], character: str) -> bool:
-    from matplotlib import font_manager  # noqa: PLC0415 - an optional extra
+    from matplotlib import font_manager
 
     code = ord(character)
     return any(font_manager.get_font(path).get_char_index(code) for path in fonts)
@@ -261,7 +261,7 @@ def _replacement(fonts: tuple[str, ...]) -> str:
 
 def _draw_phases(ax: Axes, network: Network, lang: str, right: float) -> None:
     """One shaded, labelled band per phase; one line per boundary year two phases share."""
-    from matplotlib.transforms import blended_transform_factory  # noqa: PLC0415
+    from matplotlib.transforms import blended_transform_factory
 
     upper = blended_transform_factory(ax.transData, ax.transAxes)
     for index, phase in enumerate(network.phases):
@@ -269,7 +269,7 @@ def _draw_phases(ax: Axes, network: Network, lang: str, right: float) -> None:
         band = ax.axvspan(phase.start, end, color=BANDS[index % len(BANDS)], alpha=0.18, lw=0)
         band.set_gid(f"phase:{phase.key}")
         name = phase.name.pick(lang)
-        if len(name) > 14 and " " in name:  # noqa: PLR2004 - wrap long names in narrow bands
+        if len(name) > 14 and " " in name:
             head, tail = name.split(" ", 1)
             name = f"{head}\n{tail}"
         label = ax.text(
@@ -302,7 +302,7 @@ def _draw_milestones(ax: Axes, network: Network, lang: str) -> None:
 
 def _draw_growth(ax: Axes, network: Network, lang: str) -> None:
     """Write the whole history's growth on the chart: "×7,1 en 15 ans", "stable sur 1 an"."""
-    if len(network.snapshots) < 2:  # noqa: PLR2004 - one snapshot is not a growth
+    if len(network.snapshots) < 2:
         return
     whole = growth(network)
     if whole.ratio is None or whole.years == 0:

@@ -155,7 +155,7 @@ def document(network: Network, lang: str) -> Document:
 
 
 def _growth_section(network: Network, lang: str) -> Section | None:
-    if len(network.snapshots) < 2:  # noqa: PLR2004 - one snapshot is not a growth
+    if len(network.snapshots) < 2:
         return None
     label = words(lang)
     steps = tuple((describe_growth(g, lang),) for g in phase_growth(network))
@@ -615,14 +615,14 @@ _SVG_METADATA: Final = re.compile(r"\s*<metadata>.*?</metadata>", re.DOTALL)
 def _chart_svg(network: Network, lang: str) -> str | None:
     """The membership chart as inline SVG, or `None` without matplotlib or anything to draw."""
     try:
-        import matplotlib as mpl  # noqa: PLC0415 - an optional extra
+        import matplotlib as mpl
     except ImportError:  # pragma: no cover - the tests run with matplotlib installed
         return None
     if not network.snapshots and not network.phases:
         return None
-    from matplotlib.figure import Figure  # noqa: PLC0415
+    from matplotlib.figure import Figure
 
-    from ._plot import membership_chart  # noqa: PLC0415 - needs matplotlib
+    from ._plot import membership_chart
 
     image = io.BytesIO()
     # A fixed salt makes the SVG's ids, and so the page, the same at every run; glyphs

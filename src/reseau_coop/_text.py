@@ -186,7 +186,7 @@ def percent(
 
     """
     if places is None:
-        places = 0 if abs(Fraction(value)) >= 10 else 1  # noqa: PLR2004
+        places = 0 if abs(Fraction(value)) >= 10 else 1
     number = decimal(value, lang, places)
     if signed and value > 0:
         number = f"+{number}"
@@ -210,7 +210,7 @@ def duration(value: float | Fraction, lang: str, places: int = 1) -> str:
     rounded, _ = _rounded(value, places, 0)
     number = decimal(value, lang, places)
     if is_french(lang):
-        return f"{number} {'an' if abs(rounded) < 2 else 'ans'}"  # noqa: PLR2004
+        return f"{number} {'an' if abs(rounded) < 2 else 'ans'}"
     return f"{number} {'year' if abs(rounded) == 1 else 'years'}"
 
 

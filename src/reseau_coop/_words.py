@@ -238,7 +238,7 @@ def _when(growth: Growth, lang: Language) -> str:
 
 def _noun(members: float, lang: Language) -> str:
     """The noun agreeing with *members*: "membres", "member" (French: 0 and 1 are singular)."""
-    singular = members < 2 if lang == "fr" else members == 1  # noqa: PLR2004
+    singular = members < 2 if lang == "fr" else members == 1
     return WORDS[lang]["g_member" if singular else "g_members"]
 
 

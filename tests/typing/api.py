@@ -64,7 +64,7 @@ def default() -> str:
 
 def lookups_and_growth() -> str:
     """Period lookup and growth, typed."""
-    import numpy as np  # noqa: PLC0415
+    import numpy as np
 
     net = reseau_coop.default_network()
     assert_type(reseau_coop.phase_at(net, 2012), Phase)
@@ -84,7 +84,7 @@ def lookups_and_growth() -> str:
 
 def many_years_and_estimated_ends() -> float:
     """Series of estimates, and growth whose ends may be estimates."""
-    import datetime as dt  # noqa: PLC0415
+    import datetime as dt
 
     net = reseau_coop.default_network()
     series = reseau_coop.membership_series(net, [2010, dt.date(2015, 1, 1)], method="geometric")
