@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import contextlib
 import doctest
+import importlib.util
 import io
 import re
 import shlex
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -135,3 +137,22 @@ def test_example_networks_are_marked_invented(path: Path) -> None:
     )
     assert network.description is not None
     assert "illustrative figures, not facts" in network.description["en"]
+
+
+def _inventories() -> Any:  # noqa: ANN401 - a module loaded by path
+    """`docs/inventories/make.py`, the script that writes the reference's inventories."""
+    spec = importlib.util.spec_from_file_location("make", ROOT / "docs/inventories/make.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_inventories_are_written() -> None:
+    """The object inventories kept in docs/ are the ones `make.py` writes (run it after an edit)."""
+    make = _inventories()
+
+    for project in make.ENTRIES:
+        path = ROOT / "docs" / "inventories" / f"{project}.inv"
+        assert make.inventory(project) == path.read_bytes(), project
