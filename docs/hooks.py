@@ -4,12 +4,19 @@
 - `images/membership-en.png` and `images/membership-fr.png`: the membership chart of the
   embedded dataset, drawn by `reseau_coop.plot.membership_chart`.
 
+Every code span of prose that names a public object (`phase_at`, `Network.phase()`,
+`reseau_coop.frames.phases_frame`) becomes a link to its entry in the reference, so pages
+written later are linked without anyone remembering to (`link_names`; tests/test_docs.py
+checks that no page keeps an unlinked one). A bare lowercase name that is also a command of
+`reseau-coop` (`summary`, `growth`) is the command, and stays as written; `growth()` links.
+
 It also points the reference's object inventories (`docs/inventories/*.inv`, written by
 `docs/inventories/make.py`) at the files of this checkout, read afresh at each build.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from mkdocs.plugins import event_priority
@@ -58,3 +65,69 @@ def _chart(lang: str) -> bytes:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
     return buffer.getvalue()
+
+
+# A fenced block (its fence may be indented, in a list or an admonition), or a code span with
+# the link around it when it has one: `[`x`][id]`, `[`x`](url)`.
+_FENCE_OR_SPAN = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<fence>```|~~~).*?^(?P=indent)(?P=fence)[ \t]*$"
+    r"|(?P<linked>\[`[^`\n]+`\](?:\[[^\]\n]*\]|\([^)\n]*\)))"
+    r"|`(?P<code>[^`\n]+)`",
+    re.MULTILINE | re.DOTALL,
+)
+_NAME = re.compile(r"(?:reseau_coop\.)?(?P<path>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)(?P<call>\(.*\))?")
+
+
+def target(code: str) -> str | None:
+    """
+    The reference entry that code span *code* names, or `None` when it names none.
+
+    `phase_at`, `phase_at()`, `reseau_coop.phase_at(2012)` name `reseau_coop.phase_at`;
+    `Network.phase` names the method, `Phase.key` (a field) the class; `frames.X` and
+    `plot.X` name the extras' functions.
+    """
+    import inspect
+
+    import reseau_coop
+    from reseau_coop import frames, plot
+    from reseau_coop._cli import EXAMPLES
+
+    match = _NAME.fullmatch(code)
+    if match is None:
+        return None
+    head, _, member = match["path"].partition(".")
+    modules = {"frames": frames, "plot": plot}
+    if head in modules:
+        public = getattr(modules[head], "__all__", None) or dir(modules[head])
+        found = member in public and callable(getattr(modules[head], member))
+        return f"reseau_coop.{head}.{member}" if found else None
+    if head not in reseau_coop.__all__:
+        return None
+    if not member:
+        is_command = head in EXAMPLES and not match["call"] and not code.startswith("reseau_coop.")
+        return None if is_command else f"reseau_coop.{head}"
+    owner = getattr(reseau_coop, head)
+    if not isinstance(owner, type) or not hasattr(owner, member):
+        return None
+    static = inspect.getattr_static(owner, member)
+    own_entry = callable(static) or isinstance(static, property)
+    return f"reseau_coop.{head}.{member}" if own_entry else f"reseau_coop.{head}"
+
+
+def link_names(markdown: str) -> str:
+    """*markdown* with each code span that names a public object linked to its entry."""
+
+    def link(match: re.Match[str]) -> str:
+        code = match["code"]
+        found = None if code is None else target(code)
+        return match[0] if found is None else f"[`{code}`][{found}]"
+
+    return _FENCE_OR_SPAN.sub(link, markdown)
+
+
+def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:  # noqa: ANN401 - MkDocs' objects
+    """Link the public names of prose pages (the reference and the changelog stay as written)."""
+    uri = page.file.src_uri
+    if uri.startswith("reference/") or uri == "changelog.md":
+        return markdown
+    return link_names(markdown)

@@ -139,14 +139,19 @@ def test_example_networks_are_marked_invented(path: Path) -> None:
     assert "illustrative figures, not facts" in network.description["en"]
 
 
-def _inventories() -> Any:  # noqa: ANN401 - a module loaded by path
-    """`docs/inventories/make.py`, the script that writes the reference's inventories."""
-    spec = importlib.util.spec_from_file_location("make", ROOT / "docs/inventories/make.py")
+def _load(name: str, path: Path) -> Any:  # noqa: ANN401 - a module loaded by path
+    """The Python file at *path*, loaded as module *name*."""
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def _inventories() -> Any:  # noqa: ANN401 - a module loaded by path
+    """`docs/inventories/make.py`, the script that writes the reference's inventories."""
+    return _load("make", ROOT / "docs" / "inventories" / "make.py")
 
 
 def test_inventories_are_written() -> None:
@@ -156,3 +161,58 @@ def test_inventories_are_written() -> None:
     for project in make.ENTRIES:
         path = ROOT / "docs" / "inventories" / f"{project}.inv"
         assert make.inventory(project) == path.read_bytes(), project
+
+
+def _hooks() -> Any:  # noqa: ANN401 - a module loaded by path
+    """`docs/hooks.py`, the MkDocs hook that links public names at build time."""
+    return _load("hooks", ROOT / "docs" / "hooks.py")
+
+
+PROSE = [page for page in PAGES if page.parent.name != "reference" and page.name != "changelog.md"]
+FENCED = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1", re.MULTILINE | re.DOTALL)
+UNLINKED_SPAN = re.compile(r"(?<!\[)`([^`\n]+)`(?!\])")
+
+
+@pytest.mark.parametrize("page", [p for p in PROSE if p.is_relative_to(ROOT / "docs")], ids=_ids)
+def test_prose_links_public_names(page: Path) -> None:
+    """Once the hook has run, no code span of the page names a public object without a link."""
+    hooks = _hooks()
+    built = hooks.link_names(page.read_text("utf-8"))
+
+    unlinked = [
+        code
+        for code in UNLINKED_SPAN.findall(FENCED.sub("", built))
+        if hooks.target(code) is not None
+    ]
+    assert [] == unlinked
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("phase_at", "reseau_coop.phase_at"),
+        ("reseau_coop.phase_index(years)", "reseau_coop.phase_index"),
+        ("growth()", "reseau_coop.growth"),
+        ("growth", None),  # the command `reseau-coop growth`
+        ("Network.phase", "reseau_coop.Network.phase"),
+        ("Phase.is_inferred", "reseau_coop.Phase.is_inferred"),
+        ("Phase.key", "reseau_coop.Phase"),  # a field: its line is in the class's table
+        ("frames.phases_frame", "reseau_coop.frames.phases_frame"),
+        ("Phase.nothing", None),
+        ("$.snapshots[1].members", None),
+    ],
+)
+def test_hook_finds_the_entry_a_name_links_to(code: str, expected: str | None) -> None:
+    """A code span links to the function, the method, or the class of a field; else to nothing."""
+    assert expected == _hooks().target(code)
+
+
+def test_hook_links_prose_only() -> None:
+    """Code spans of prose are linked; code blocks and spans already linked stay as written."""
+    text = "Use `phase_at`.\n\n```python\n`phase_at`\n```\n\nSee [`Phase`][reseau_coop.Phase]."
+
+    expected = (
+        "Use [`phase_at`][reseau_coop.phase_at].\n\n```python\n`phase_at`\n```\n\n"
+        "See [`Phase`][reseau_coop.Phase]."
+    )
+    assert expected == _hooks().link_names(text)
