@@ -1,8 +1,10 @@
 """MkDocs hook: publish what the package generates, so the site shows the real thing.
 
 - `reference/network.schema.json`: the JSON Schema, from the same generator as the package;
-- `images/membership-en.png` and `images/membership-fr.png`: the membership chart of the
-  embedded dataset, drawn by `reseau_coop.plot.membership_chart`.
+- `images/membership-en.svg` and `images/membership-fr.svg`: the membership chart of the
+  embedded dataset, drawn by `reseau_coop.plot.membership_chart` at the size of the page's
+  column (`CHART_INCHES`), so that its smallest label (8 pt) shows at 11 px or more on a
+  desktop screen; its text stays text, to select, search and read aloud.
 
 Every code span of prose that names a public object (`phase_at`, `Network.phase()`,
 `reseau_coop.frames.phases_frame`) becomes a link to its entry in the reference, so pages
@@ -48,22 +50,31 @@ def on_files(files: Files, config: Any) -> Files:  # noqa: ANN401 - MkDocs' conf
     schema = File.generated(config, "reference/network.schema.json", content=json_schema_text())
     files.append(schema)
     for lang in ("en", "fr"):
-        image = File.generated(config, f"images/membership-{lang}.png", content=_chart(lang))
+        image = File.generated(config, f"images/membership-{lang}.svg", content=_chart(lang))
         files.append(image)
     return files
+
+
+# The column of text is about 690 px wide on a desktop screen: a 6.4-inch figure (460.8 pt)
+# fills it at 1.5 px a point, so its smallest text, 8 pt, shows at 12 px.
+CHART_INCHES = (6.4, 4.4)
 
 
 def _chart(lang: str) -> bytes:
     import io
 
+    import matplotlib as mpl
+    from matplotlib.figure import Figure
+
     from reseau_coop import default_network
     from reseau_coop.plot import membership_chart
 
-    ax = membership_chart(default_network(), lang=lang)
-    figure = ax.get_figure(root=True)
-    assert figure is not None  # noqa: S101
+    figure = Figure(figsize=CHART_INCHES, layout="constrained")
+    membership_chart(default_network(), lang=lang, ax=figure.subplots())
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
+    settings = {"svg.fonttype": "none", "svg.hashsalt": "reseau_coop"}
+    with mpl.rc_context(settings):
+        figure.savefig(buffer, format="svg", metadata={"Date": None})
     return buffer.getvalue()
 
 
