@@ -12,6 +12,9 @@ written later are linked without anyone remembering to (`link_names`; tests/test
 checks that no page keeps an unlinked one). A bare lowercase name that is also a command of
 `reseau-coop` (`summary`, `growth`) is the command, and stays as written; `growth()` links.
 
+A fenced block after `<!-- file:NAME -->` (a file the page's examples use, written by
+tests/test_docs.py) shows NAME as its title.
+
 It also points the reference's object inventories (`docs/inventories/*.inv`, written by
 `docs/inventories/make.py`) at the files of this checkout, read afresh at each build.
 """
@@ -29,12 +32,19 @@ from reseau_coop._schema import json_schema_text
 
 @event_priority(100)  # before mkdocstrings reads its inventories, in its own on_config
 def on_config(config: Any) -> None:  # noqa: ANN401 - MkDocs' config object
-    """Make the `file:` inventories absolute, and drop MkDocs' day-long cache of them."""
+    """
+    Set the version shown; make the `file:` inventories absolute and drop MkDocs' cache of them.
+
+    MkDocs keeps what it "downloads" for a day: without this, an edited inventory would not
+    be read again until tomorrow.
+    """
     import hashlib
+    from importlib.metadata import version
     from pathlib import Path
 
     import platformdirs
 
+    config.extra["version"] = version("reseau-coop")
     root = Path(config.config_file_path).parent
     cache = Path(platformdirs.user_cache_dir("mkdocs")) / "mkdocs_url_cache"
     handler = config.plugins["mkdocstrings"].config.handlers["python"]
@@ -136,8 +146,22 @@ def link_names(markdown: str) -> str:
     return _FENCE_OR_SPAN.sub(link, markdown)
 
 
+_FILE_BLOCK = re.compile(r"^(<!-- file:(\S+) -->\n[ \t]*```\w*)([^\n]*)$", re.MULTILINE)
+
+
+def title_files(markdown: str) -> str:
+    """*markdown* with each block after `<!-- file:NAME -->` titled NAME, unless it has a title."""
+
+    def title(match: re.Match[str]) -> str:
+        fence, name, options = match.groups()
+        return match[0] if "title=" in options else f'{fence} title="{name}"{options}'
+
+    return _FILE_BLOCK.sub(title, markdown)
+
+
 def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:  # noqa: ANN401 - MkDocs' objects
-    """Link the public names of prose pages (the reference and the changelog stay as written)."""
+    """Title file blocks; link the public names of prose (not of the reference or changelog)."""
+    markdown = title_files(markdown)
     uri = page.file.src_uri
     if uri.startswith("reference/") or uri == "changelog.md":
         return markdown

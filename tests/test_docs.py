@@ -3,7 +3,8 @@ Every example in the README and on the documentation site runs, so the docs cann
 
 A page is run in a fresh folder, in order:
 
-- a fenced block after `<!-- file:NAME -->` is written to NAME, before anything runs (a line
+- a fenced block after `<!-- file:NAME -->` is written to NAME, before anything runs (the
+  site shows NAME as its title; its options, such as `hl_lines="3 5"`, are kept; a line
   `--8<-- "PATH"` in it is the file PATH of the repository, as MkDocs' snippets show it);
 - the `>>>` examples run as doctests, in that folder, in page order with the commands;
 - a `console` block after `<!-- cli:ARGS -->` is the command `reseau-coop ARGS` and the exact
@@ -40,7 +41,7 @@ from reseau_coop._cli import main
 ROOT = Path(__file__).parent.parent
 PAGES = sorted([ROOT / "README.md", *(ROOT / "docs").rglob("*.md")])
 
-FILE = re.compile(r"<!-- file:(\S+) -->\n```[a-z]*\n(.*?)```", re.DOTALL)
+FILE = re.compile(r"<!-- file:(\S+) -->\n```[a-z]*[^\n]*\n(.*?)```", re.DOTALL)
 SNIPPET = re.compile(r'^--8<-- "([^"]+)"$', re.MULTILINE)
 CLI = re.compile(r"<!-- (cli|cli-fails):(.*?) -->\n```console\n\$ ([^\n]*)\n(.*?)```", re.DOTALL)
 
@@ -216,3 +217,13 @@ def test_hook_links_prose_only() -> None:
         "See [`Phase`][reseau_coop.Phase]."
     )
     assert expected == _hooks().link_names(text)
+
+
+def test_hook_titles_file_blocks() -> None:
+    """A block after `<!-- file:NAME -->` shows NAME as its title, its other options kept."""
+    text = '<!-- file:broken.toml -->\n```toml hl_lines="2"\nformat = 1\n```\n'
+
+    expected = (
+        '<!-- file:broken.toml -->\n```toml title="broken.toml" hl_lines="2"\nformat = 1\n```\n'
+    )
+    assert expected == _hooks().title_files(text)
