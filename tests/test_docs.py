@@ -227,3 +227,38 @@ def test_hook_titles_file_blocks() -> None:
         '<!-- file:broken.toml -->\n```toml title="broken.toml" hl_lines="2"\nformat = 1\n```\n'
     )
     assert expected == _hooks().title_files(text)
+
+
+FRENCH = [page for page in PAGES if page.read_text("utf-8").startswith("---\nlang: fr\n")]
+# What is not French prose: front matter, code blocks and spans, HTML comments, images' `![`.
+NOT_PROSE = re.compile(
+    r"\A---\n.*?\n---\n|^[ \t]*(```|~~~).*?^[ \t]*\1|`[^`\n]*`|<!--.*?-->|!\[",
+    re.MULTILINE | re.DOTALL,
+)
+# A plain space (or none) before ; : ? ! or », or a plain space after «.
+BAD_SPACING = re.compile(r"(?:[^\S\u00a0\u202f]|(?<=\w))[;:?!»]|«(?:[^\S\u00a0\u202f]|(?=\w))")
+
+
+def test_french_pages_exist() -> None:
+    """The French pages say so in their front matter (the site serves them as French)."""
+    assert [ROOT / "docs" / "demarrage-rapide.md"] == FRENCH
+
+
+@pytest.mark.parametrize("page", FRENCH, ids=_ids)
+def test_french_typography(page: Path) -> None:
+    """French prose has a no-break space before ; : ? ! and inside « », never a plain one."""
+    prose = NOT_PROSE.sub("", page.read_text("utf-8"))
+
+    bad = [prose[max(0, m.start() - 20) : m.end() + 5] for m in BAD_SPACING.finditer(prose)]
+    assert [] == bad
+
+
+@pytest.mark.parametrize("text", ["deux ; trois", "deux; trois", "« mot »", "« mot»", "quoi ?"])
+def test_french_typography_check_finds_plain_spaces(text: str) -> None:
+    """The check flags a plain space, or none, where French wants a no-break space."""
+    assert BAD_SPACING.search(text)
+
+
+def test_french_typography_check_takes_no_break_spaces() -> None:
+    """The check passes no-break spaces, narrow or not, and times and addresses."""
+    assert BAD_SPACING.search("deux\u202f; trois\u00a0: «\u202fmot\u202f» 2012–2017") is None
