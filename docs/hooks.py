@@ -82,8 +82,7 @@ def _chart(lang: str) -> bytes:
     figure = Figure(figsize=CHART_INCHES, layout="constrained")
     membership_chart(default_network(), lang=lang, ax=figure.subplots())
     buffer = io.BytesIO()
-    settings = {"svg.fonttype": "none", "svg.hashsalt": "reseau_coop"}
-    with mpl.rc_context(settings):
+    with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": "reseau_coop"}):
         figure.savefig(buffer, format="svg", metadata={"Date": None})
     return buffer.getvalue()
 
