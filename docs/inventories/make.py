@@ -7,9 +7,10 @@ use, and written as `objects.inv` files (format version 2, zlib) beside this scr
 
     python docs/inventories/make.py
 
-`tests/test_docs.py` checks that the written files are what this script writes and that every
-outside name the public API's signatures use has an entry. A name added to a signature adds a
-line to `ENTRIES` below; the address is the one in the project's own published inventory.
+`tests/test_docs.py` checks that the written files are what this script writes, and
+`tests/test_site.py` that every name in the reference's signatures links somewhere. A name
+added to a signature adds a line to `ENTRIES` below; the address is the one in the project's
+own published inventory.
 """
 
 from __future__ import annotations
