@@ -215,17 +215,30 @@ def test_copy_button_copies_code_alone(
     assert "net" in names
 
 
-def test_search_finds_a_name_inside_code(browser: Any, base: str) -> None:  # noqa: ANN401
-    """Searching `phase_index` lists the how-to that calls `rc.phase_index(...)`."""
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("phase_index", "how-to/tag-dates/"),  # in `rc.phase_index(events["date"])`
+        ("phase_growth", "how-to/growth-per-phase/"),
+        ("DataFrame", "how-to/tag-dates/"),
+    ],
+)
+def test_search_finds_a_name_inside_code(
+    browser: Any,  # noqa: ANN401
+    base: str,
+    query: str,
+    expected: str,
+) -> None:
+    """Searching a name finds the pages that use it in code, not only the reference."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(base, wait_until="load")
     page.locator("input.md-search__input").click()
-    page.keyboard.type("phase_index")  # typed, as the theme listens to key presses
+    page.keyboard.type(query)  # typed, as the theme listens to key presses
     page.locator(".md-search-result__item").first.wait_for()
     links = [link.get_attribute("href") for link in page.locator(".md-search-result__link").all()]
     page.close()
 
-    assert any("how-to/tag-dates/" in (link or "") for link in links), links
+    assert any(expected in (link or "") for link in links), links
 
 
 def _failed(response: Any, missing: str, failed: list[str]) -> None:  # noqa: ANN401
