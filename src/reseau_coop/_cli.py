@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NoReturn
 
+from ._compare import compare
 from ._dataset import default_network
 from ._errors import DataError, ReseauCoopError
 from ._io import FORMATS, MAX_DOCUMENT_SIZE, Format, dumps, load, loads
@@ -33,6 +34,7 @@ from ._output import OutputError, Stream, machine_json
 from ._records import TABLES, csv_text
 from ._render import (
     FileReport,
+    comparison_lines,
     growth_data,
     growth_lines,
     phase_data,
@@ -157,6 +159,11 @@ EXAMPLES: Final = {
   reseau-coop report -o history.md --lang en
   reseau-coop --data history.toml report -o history.html
   reseau-coop report --format markdown      on stdout""",
+    "compare": """examples:
+  reseau-coop compare a.toml b.json               two networks side by side
+  reseau-coop compare --default a.toml            the Réseau COOP beside another
+  reseau-coop compare a.toml b.toml --from 2010 --to 2020   also over a common window
+  reseau-coop compare a.toml b.toml --json        the rows of figures, as JSON""",
     "schema": """examples:
   reseau-coop schema > network.schema.json   for editors and other languages""",
     "export": """examples:
@@ -248,6 +255,31 @@ def parser() -> argparse.ArgumentParser:
     check = add("validate", "check data files; list every problem with its path")
     check.add_argument(
         "files", metavar="FILE", nargs="+", help="JSON or TOML files (- for standard input)"
+    )
+    side = add("compare", "show several networks side by side: years, counts and growth")
+    side.add_argument(
+        "files", metavar="FILE", nargs="*", help="JSON or TOML files (- for standard input)"
+    )
+    side.add_argument(
+        "--default",
+        action="store_true",
+        help="compare the embedded Réseau COOP history too (first)",
+    )
+    side.add_argument(
+        "--from",
+        dest="start",
+        metavar="YEAR",
+        type=_year,
+        default=None,
+        help="also measure each network from this year (estimated between snapshots)",
+    )
+    side.add_argument(
+        "--to",
+        dest="end",
+        metavar="YEAR",
+        type=_year,
+        default=None,
+        help="also measure each network to this year (estimated between snapshots)",
     )
     add("schema", "print the data format's JSON Schema (for editors and other languages)")
     export = add("export", "write the data as a JSON or TOML document that loads back equal")
@@ -350,6 +382,16 @@ def _validate(args: argparse.Namespace, lang: str, out: Stream) -> int:
     else:
         _lines(out, validate_lines(reports, lang))
     return 1 if any(not report.valid for report in reports) else 0
+
+
+def _compare(args: argparse.Namespace, lang: str, out: Stream) -> None:
+    networks = [default_network()] if args.default else []
+    networks += [_read(name, args.data_format) for name in args.files]
+    if args.json:
+        rows = compare(networks, start=args.start, end=args.end, lang=lang)
+        out.data(machine_json(list(rows)))
+    else:
+        _lines(out, comparison_lines(networks, lang, start=args.start, end=args.end))
 
 
 def _lines(out: Stream, lines: Iterable[str]) -> None:
@@ -484,7 +526,7 @@ def _write(args: argparse.Namespace, kind: str, lang: str, out: Stream, data: by
 def _check(args: argparse.Namespace) -> None:
     """Refuse what the command would otherwise ignore: argparse cannot see these."""
     command = args.command or "summary"
-    files: list[str] = args.files if command == "validate" else []
+    files: list[str] = args.files if command in {"validate", "compare"} else []
     rules = (
         (
             command == "growth" and len(args.years) not in {0, 2},
@@ -499,9 +541,14 @@ def _check(args: argparse.Namespace) -> None:
             "--boundary chooses one phase; --all shows every phase containing WHEN",
         ),
         (
-            command in {"validate", "schema"} and args.data is not None,
+            command in {"validate", "schema", "compare"} and args.data is not None,
             f"{command} does not read --data"
-            + (": give the files to check as arguments" if command == "validate" else ""),
+            + (": give the files to check as arguments" if command == "validate" else "")
+            + (": give the files to compare as arguments" if command == "compare" else ""),
+        ),
+        (
+            command == "compare" and len(files) + bool(args.default) < 2,
+            "compare needs two networks or more: give two FILEs, or --default and a FILE",
         ),
         (
             files.count("-") > 1,
@@ -510,7 +557,8 @@ def _check(args: argparse.Namespace) -> None:
         (
             args.data_format is not None and args.data != "-" and "-" not in files,
             (
-                "--data-format names the format of standard input (--data - or validate -); "
+                "--data-format names the format of standard input (--data -, validate - "
+                "or compare -); "
                 "a file's suffix names its own"
             ),
         ),
@@ -537,8 +585,13 @@ def _network(args: argparse.Namespace) -> Network:
     path: str | None = args.data
     if path is None:
         return default_network()
+    return _read(path, args.data_format)
+
+
+def _read(path: str, data_format: Format | None) -> Network:
+    """The network in the file *path* (`-`: standard input, in *data_format*)."""
     try:
-        return _stdin_network(args.data_format) if path == "-" else load(path)
+        return _stdin_network(data_format) if path == "-" else load(path)
     except OSError as exc:
         name = STDIN if path == "-" else path
         msg = f"cannot read {name}: {exc.strerror or exc}"
@@ -553,6 +606,9 @@ def _run(args: argparse.Namespace, out: Stream) -> int:
         return _validate(args, lang, out)
     if command == "schema":
         out.data(json_schema_text())
+        return 0
+    if command == "compare":
+        _compare(args, lang, out)
         return 0
     net = _network(args)
     commands: dict[str, Callable[[Network, argparse.Namespace, str, Stream], None]] = {
