@@ -153,7 +153,9 @@ EXAMPLES: Final = {
     "plot": """examples:
   reseau-coop plot -o membership.png            the chart, in your locale's language
   reseau-coop plot -o membership.svg --lang en
-  reseau-coop --data history.toml plot -o history.pdf""",
+  reseau-coop --data history.toml plot -o history.pdf
+  reseau-coop plot --data a.toml --data b.toml -o both.svg     two networks compared
+  reseau-coop plot --default --data a.toml -o both.png""",
     "report": """examples:
   reseau-coop report -o history.html        one page to publish: chart, tables, sources
   reseau-coop report -o history.md --lang en
@@ -181,9 +183,12 @@ def _common(*, suppress: bool) -> _Parser:
     common.add_argument(
         "--data",
         metavar="FILE",
+        action="append",
+        # After the subcommand's name, kept apart so as not to overwrite those given before.
+        dest="data_after" if suppress else "data",
         default=default,
         help="read this network's JSON or TOML file (a regular file; - for standard input) "
-        "instead of the embedded Réseau COOP history",
+        "instead of the embedded Réseau COOP history; plot takes it more than once",
     )
     common.add_argument(
         "--data-format",
@@ -320,9 +325,18 @@ def parser() -> argparse.ArgumentParser:
         help="write to FILE, not stdout (whole or not at all: "
         "a failed write leaves FILE as it was)",
     )
-    plot = add("plot", "draw the membership chart, with its phases, to a PNG, SVG or PDF file")
+    plot = add(
+        "plot",
+        "draw the membership chart, with its phases, to a PNG, SVG or PDF file; "
+        "with several networks, the comparison chart",
+    )
     plot.add_argument(
         "-o", "--output", metavar="FILE", required=True, help="FILE.png, .svg or .pdf"
+    )
+    plot.add_argument(
+        "--default",
+        action="store_true",
+        help="draw the embedded Réseau COOP history too (first), beside the --data files",
     )
     return top
 
@@ -489,16 +503,23 @@ def _plot(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> Non
     if kind not in {"png", "svg", "pdf"}:
         msg = f"cannot tell the image format of {args.output}: name it *.png, *.svg or *.pdf"
         raise _UsageError(msg)
+    paths: list[str] = args.data or []
+    networks = [default_network()] if args.default or not paths else []
+    if paths:  # the first file is read already, as *net*
+        networks += [net, *(_read(path, args.data_format) for path in paths[1:])]
     try:
-        from ._plot import membership_chart
+        from ._plot import comparison_chart, membership_chart
     except ImportError as exc:  # pragma: no cover - matplotlib is there in the tests
         raise CommandError(str(exc)) from None
     try:
-        ax = membership_chart(net, lang=lang)
+        if len(networks) > 1:
+            ax = comparison_chart(networks, lang=lang)
+        else:
+            ax = membership_chart(networks[0], lang=lang)
     except ImportError as exc:  # pragma: no cover - matplotlib is there in the tests
         raise CommandError(str(exc)) from None
     figure = ax.get_figure(root=True)
-    assert figure is not None  # noqa: S101 - membership_chart draws into a figure
+    assert figure is not None  # noqa: S101 - the charts draw into a figure
     image = io.BytesIO()  # drawn in memory, then written whole like any file
     figure.savefig(image, format=kind, dpi=150, bbox_inches="tight")
     _write(args, kind, lang, out, image.getvalue())
@@ -551,11 +572,15 @@ def _check(args: argparse.Namespace) -> None:
             "compare needs two networks or more: give two FILEs, or --default and a FILE",
         ),
         (
-            files.count("-") > 1,
+            command != "plot" and len(args.data or []) > 1,
+            "--data names one network (plot draws several; compare takes them as FILEs)",
+        ),
+        (
+            [*(args.data or []), *files].count("-") > 1,
             "standard input (-) can be read only once",
         ),
         (
-            args.data_format is not None and args.data != "-" and "-" not in files,
+            args.data_format is not None and "-" not in [*(args.data or []), *files],
             (
                 "--data-format names the format of standard input (--data -, validate - "
                 "or compare -); "
@@ -582,10 +607,9 @@ def _stdin_network(data_format: Format | None) -> Network:
 
 
 def _network(args: argparse.Namespace) -> Network:
-    path: str | None = args.data
-    if path is None:
+    if args.data is None:
         return default_network()
-    return _read(path, args.data_format)
+    return _read(args.data[0], args.data_format)
 
 
 def _read(path: str, data_format: Format | None) -> Network:
@@ -599,6 +623,7 @@ def _read(path: str, data_format: Format | None) -> Network:
 
 
 def _run(args: argparse.Namespace, out: Stream) -> int:
+    args.data = [*(args.data or []), *getattr(args, "data_after", [])] or None
     _check(args)
     lang = args.lang or default_language()
     command = args.command or "summary"

@@ -381,6 +381,9 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "chart_milestone": "jalon",
         "chart_milestone_inferred": "jalon (* année déduite)",
         "chart_steady": "stable sur {years}",
+        "chart_compare": "Membrariat, {first}–{last}",
+        "chart_compare_start": "Membrariat depuis le premier effectif connu de chaque réseau",
+        "years_since": "Années depuis le premier effectif connu",
     },
     "en": {
         "source": "Source",
@@ -465,6 +468,9 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "chart_milestone": "milestone",
         "chart_milestone_inferred": "milestone (* year inferred)",
         "chart_steady": "steady over {years}",
+        "chart_compare": "Membership, {first}–{last}",
+        "chart_compare_start": "Membership since each network's first known count",
+        "years_since": "Years since the first known count",
     },
 }
 """Every word the library shows, by language and key."""
