@@ -603,7 +603,7 @@ def _covers_a_point(ax: Axes, legend: Legend) -> bool:
     assert figure is not None  # noqa: S101 - the axes were drawn into a figure
     from matplotlib.text import Annotation
 
-    figure.canvas.draw()  # places the legend ("best" is computed when drawn)
+    figure.draw_without_rendering()  # lays the figure out and places the legend ("best")
     box = legend.get_window_extent().padded(_MARGIN * figure.dpi / 72)
     labels = [t for t in ax.texts if isinstance(t, Annotation) and t.xycoords == "data"]
     lines = [line.get_transform().transform_path(line.get_path()) for line in ax.lines]
@@ -625,7 +625,7 @@ def _make_room(ax: Axes, legend: Legend) -> None:
     assert figure is not None  # noqa: S101 - the axes were drawn into a figure
     if figure.get_layout_engine() is not None:
         return
-    figure.canvas.draw()
+    figure.draw_without_rendering()
     under = figure.bbox.y0 - legend.get_window_extent().y0 + _MARGIN * figure.dpi / 72
     if under > 0:  # raise the axes' bottom by what the legend lacks
         box = ax.get_position()
