@@ -589,7 +589,7 @@ def test_inverted_limits_stay_inverted_and_wide() -> None:
     assert (2030, 1990) == ax.get_xlim()
 
 
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=10, deadline=None)
 @given(
     networks(max_phases=3, max_snapshots=4),
     st.tuples(st.floats(-5000, 5000), st.floats(0.5, 5000)),
@@ -625,7 +625,7 @@ def test_drawing_on_axes_never_shrinks_their_limits(
     assert before[1][1] <= ax.get_ylim()[1]
 
 
-@settings(max_examples=8, deadline=None)
+@settings(max_examples=5, deadline=None)
 @given(st.lists(networks(max_phases=2, max_snapshots=5), min_size=1, max_size=3))
 def test_the_legend_never_holds_a_point(nets: list[Network]) -> None:
     """For any networks, the comparison legend's box holds no data point."""

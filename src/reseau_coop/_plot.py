@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
+from typing import TYPE_CHECKING, Final, Literal, TypeAlias
 
 import attrs
 
@@ -548,9 +548,9 @@ def _legend_entries(ax: Axes, *, named: bool) -> dict[str, Artist]:
                 entries.setdefault(str(line.get_label()), shown)
     old = ax.get_legend()
     if old is not None:
-        for handle, text in zip(old.legend_handles, old.get_texts(), strict=False):
-            if handle is not None:
-                entries.setdefault(text.get_text(), handle)
+        kept = zip(old.legend_handles, old.get_texts(), strict=False)
+        for handle, text in [(h, t) for h, t in kept if h is not None]:
+            entries.setdefault(text.get_text(), handle)
     return entries
 
 
@@ -583,18 +583,18 @@ def _points_on(ax: Axes) -> list[tuple[float, float]]:
     """Every data point drawn on *ax* (markers and line vertices), in display coordinates."""
     import numpy as np
 
-    points: list[Any] = []
-    for collection in ax.collections:
-        offsets = np.asarray(collection.get_offsets(), dtype=float)
-        if offsets.size and collection.get_offset_transform() == ax.transData:
-            points.append(offsets.reshape(-1, 2))
-    for line in ax.lines:
-        xy = np.asarray(line.get_xydata(), dtype=float)
-        if xy.size and line.get_transform() == ax.transData:
-            points.append(xy.reshape(-1, 2))
-    if not points:
-        return []
-    return [(float(x), float(y)) for x, y in ax.transData.transform(np.concatenate(points))]
+    markers = [
+        np.asarray(c.get_offsets(), dtype=float).reshape(-1, 2)
+        for c in ax.collections
+        if c.get_offset_transform() == ax.transData
+    ]
+    vertices = [
+        np.asarray(line.get_xydata(), dtype=float).reshape(-1, 2)
+        for line in ax.lines
+        if line.get_transform() == ax.transData
+    ]
+    every = np.concatenate([np.empty((0, 2)), *markers, *vertices])
+    return [(float(x), float(y)) for x, y in ax.transData.transform(every)]
 
 
 def _covers_a_point(ax: Axes, legend: Legend) -> bool:
@@ -627,10 +627,9 @@ def _make_room(ax: Axes, legend: Legend) -> None:
         return
     figure.draw_without_rendering()
     under = figure.bbox.y0 - legend.get_window_extent().y0 + _MARGIN * figure.dpi / 72
-    if under > 0:  # raise the axes' bottom by what the legend lacks
-        box = ax.get_position()
-        rise = min(under / figure.bbox.height, box.height * 0.8)
-        ax.set_position((box.x0, box.y0 + rise, box.width, box.height - rise))
+    box = ax.get_position()  # the axes' bottom rises by what the legend lacks, if anything
+    rise = min(max(0.0, under) / figure.bbox.height, box.height * 0.8)
+    ax.set_position((box.x0, box.y0 + rise, box.width, box.height - rise))
 
 
 def _literal(text: Text) -> None:
