@@ -429,7 +429,8 @@ def _legend_holds_no_point(ax: Axes) -> None:
 
     figure = ax.get_figure(root=True)
     assert figure is not None
-    FigureCanvasAgg(figure).draw()  # lays the figure out and draws it, as saving it does
+    FigureCanvasAgg(figure)  # a canvas that really draws (the figure's own is a stand-in)
+    figure.canvas.draw()  # lays the figure out and draws it, as saving it does
     legend = ax.get_legend()
     assert legend is not None
     box = legend.get_window_extent()
@@ -633,6 +634,19 @@ def test_the_legend_never_holds_a_point(nets: list[Network]) -> None:
         return
 
     _legend_holds_no_point(comparison_chart(nets, lang="en"))
+
+
+def test_a_network_without_counts_says_so_in_the_legend() -> None:
+    """A network with phases but no snapshot is named in the legend as having no count."""
+    net = reseau_coop.loads(
+        '{"format": 1, "name": {"en": "P"}, "languages": ["en"],'
+        ' "phases": [{"key": "a", "name": {"en": "A"}, "start": 1990, "end": 2000}]}'
+    )
+
+    ax = comparison_chart([default_network(), net], lang="en")
+    texts = [t.get_text() for t in ax.get_legend().get_texts()]  # type: ignore[union-attr]
+
+    assert ["Réseau COOP: ×7.1 in 15 years", "P: no known count"] == texts[:2]
 
 
 def test_comparison_chart_refuses_what_it_cannot_draw() -> None:

@@ -750,9 +750,9 @@ def _growth_text(network: Network, lang: str) -> str | None:
 
 
 def _with_growth(network: Network, lang: str) -> str:
-    """The network's name in *lang*, with its whole history's growth when it has one."""
+    """The network's name in *lang*, with its whole history's growth (or that it has no count)."""
     name = network.name.pick(lang)
-    text = _growth_text(network, lang)
+    text = _growth_text(network, lang) if network.snapshots else words(lang)["chart_no_counts"]
     return name if text is None else f"{name}{colon(lang)} {text}"
 
 

@@ -384,6 +384,7 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "chart_compare": "Membrariat, {first}–{last}",
         "chart_compare_start": "Membrariat depuis le premier effectif connu de chaque réseau",
         "years_since": "Années depuis le premier effectif connu",
+        "chart_no_counts": "aucun effectif connu",
     },
     "en": {
         "source": "Source",
@@ -471,6 +472,7 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "chart_compare": "Membership, {first}–{last}",
         "chart_compare_start": "Membership since each network's first known count",
         "years_since": "Years since the first known count",
+        "chart_no_counts": "no known count",
     },
 }
 """Every word the library shows, by language and key."""
