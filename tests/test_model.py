@@ -298,7 +298,7 @@ def test_constructor_checks_types() -> None:
         MembershipSnapshot(
             year="2007",  # type: ignore[arg-type]
             members=True,
-            qualifier="exact",  # type: ignore[arg-type]
+            qualifier="EXACT",  # type: ignore[arg-type]
         )
 
     assert ["$.year", "$.members", "$.qualifier"] == [p.where for p in ei.value.problems]
@@ -428,7 +428,7 @@ def test_service_and_milestone_types() -> None:
         Service(
             key="s",
             name=LocalizedText({"en": "x"}),
-            kind="tool",  # type: ignore[arg-type]
+            kind="tools",  # type: ignore[arg-type]
             flagship=1,  # type: ignore[arg-type]
         )
     assert ["$.kind", "$.flagship"] == [p.where for p in ei.value.problems]

@@ -15,14 +15,14 @@ import enum
 import functools
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any, Final, TypeAlias, TypeGuard, TypeVar
+from typing import Any, ClassVar, Final, TypeAlias, TypeGuard, TypeVar
 
 import attrs
 
-from ._errors import DataError, PathSegment, Problem, listing, shown
+from ._errors import DataError, PathSegment, Problem, did_you_mean, listing, number, shown
 from ._model import (
     MAX_COUNT,
     MAX_YEAR,
@@ -139,13 +139,6 @@ def expected(what: str, value: object) -> str:
 
     """
     return f"expected {what}, got {describe(value)}"
-
-
-def number(value: int) -> str:
-    """An integer for a message: in full when short, by its size when huge."""
-    if value.bit_length() > 64:
-        return f"of {value.bit_length()} bits"
-    return str(value)
 
 
 def article(name: str) -> str:
@@ -289,15 +282,12 @@ def one_of(kind: type[enum.Enum]) -> str:
 
 @functools.cache
 def check_choice(kind: type[enum.Enum]) -> Check:
-    """A member of the enum *kind*; a document gives its value (`"exact"`)."""
+    """A member of the enum *kind*; a document gives its value (`"exact"`), as Python may."""
     choices = one_of(kind)
 
     def check(value: object) -> str | None:
         if isinstance(value, kind):
             return None
-        if isinstance(value, str) and value in kind._value2member_map_:  # from Python
-            member = kind(value)
-            return expected(f"{kind.__name__}.{member.name}", value)
         return expected(choices, value)
 
     return check
@@ -435,7 +425,11 @@ def field_problems(record: object) -> Iterator[Problem]:
             continue
         message = rule.check(value)
         if message is not None:
-            yield Problem((rule.name,), message)
+            if rule.kind is LocalizedText and isinstance(value, Mapping):  # a bad dict of texts
+                texts = text_problems(tuple(value.items()))
+                yield from (problem.under((rule.name,)) for problem in texts)
+            else:
+                yield Problem((rule.name,), message)
         elif rule.items is not None:
             for index, item in enumerate(value):
                 message = rule.items(item)
@@ -607,8 +601,8 @@ class Parts:
 
     languages: tuple[str, ...] | None
     texts: list[tuple[Path, LocalizedText]]
-    phase_keys: frozenset[str] | None
-    source_keys: frozenset[str] | None
+    phase_keys: tuple[str, ...] | None
+    source_keys: tuple[str, ...] | None
     sources: tuple[Source | None, ...]
     phases: tuple[Phase | None, ...]
     services: tuple[Service | None, ...]
@@ -622,8 +616,8 @@ class Parts:
         return cls(
             languages=network.languages if valid_languages else None,
             texts=list(texts_of(network, ())),
-            phase_keys=frozenset(p.key for p in network.phases),
-            source_keys=frozenset(s.key for s in network.sources),
+            phase_keys=tuple(p.key for p in network.phases),
+            source_keys=tuple(s.key for s in network.sources),
             sources=network.sources,
             phases=network.phases,
             services=network.services,
@@ -704,17 +698,39 @@ def _phase_order_problems(phases: tuple[Phase | None, ...]) -> Iterator[Problem]
 
 
 class _Known:
-    """The keys a reference may name, listed for a message once, when first needed."""
+    """
+    The keys a reference may name, in the network's order, and the words for a bad one.
 
-    def __init__(self, words: str, keys: frozenset[str] | None) -> None:
-        self._words = words
-        self._keys = keys
-        self._text: str | None = None
+    A message names the keys once listed (built when first needed) and, for a
+    reference close to one of them, that key as a hint. A hint costs a `difflib`
+    comparison with each key, so one list gives at most MAX_HINTS of them (each
+    reference looked up once), and none among more than MAX_HINT_KEYS keys.
+    """
 
-    def __str__(self) -> str:
-        if self._text is None:
-            self._text = f"{self._words} {listing(sorted(self._keys or ()))}"
-        return self._text
+    MAX_HINTS: ClassVar[int] = 100
+    MAX_HINT_KEYS: ClassVar[int] = 1_000
+
+    def __init__(self, what: str, keys: tuple[str, ...] | None) -> None:
+        self.what = what
+        self.keys = keys
+        self.lookup = frozenset(keys or ())
+        self._listed: str | None = None
+        self._hints: dict[str, str] = {}
+
+    def knows(self, key: str) -> bool:
+        """Whether *key* is one of the keys, or they are not known (nothing to say then)."""
+        return self.keys is None or key in self.lookup
+
+    def unknown(self, key: str) -> str:
+        """`unknown phase 'implantaton'; did you mean 'implantation'? (the network's …)`."""
+        if self._listed is None:
+            self._listed = f"the network's {self.what}s are {listing(self.keys or ())}"
+        hint = self._hints.get(key)
+        if hint is None:
+            hint = ""
+            if len(self._hints) < self.MAX_HINTS and len(self.lookup) <= self.MAX_HINT_KEYS:
+                hint = self._hints[key] = did_you_mean(key, self.keys or ())
+        return f"unknown {self.what} {shown(key)}{hint} ({self._listed})"
 
 
 def _reference_problems(parts: Parts) -> Iterator[Problem]:
@@ -724,21 +740,17 @@ def _reference_problems(parts: Parts) -> Iterator[Problem]:
         "snapshots": parts.snapshots,
         "milestones": parts.milestones,
     }
-    sources = parts.source_keys
-    known = _Known("the network's sources are", sources)
+    known = _Known("source", parts.source_keys)
     for name, records in collections.items():
         for index, record in enumerate(records):
             source = None if record is None else record.source
-            if source is not None and sources is not None and source not in sources:
-                message = f"unknown source {shown(source)}; {known}"
-                yield Problem((name, index, "source"), message)
-    phases = parts.phase_keys
-    known = _Known("the network's phases are", phases)
+            if source is not None and not known.knows(source):
+                yield Problem((name, index, "source"), known.unknown(source))
+    known = _Known("phase", parts.phase_keys)
     for index, service in enumerate(parts.services):
         introduced = None if service is None else service.introduced
-        if introduced is not None and phases is not None and introduced not in phases:
-            message = f"unknown phase {shown(introduced)}; {known}"
-            yield Problem(("services", index, "introduced"), message)
+        if introduced is not None and not known.knows(introduced):
+            yield Problem(("services", index, "introduced"), known.unknown(introduced))
 
 
 def _snapshot_problems(parts: Parts) -> Iterator[Problem]:
@@ -753,17 +765,15 @@ def _snapshot_problems(parts: Parts) -> Iterator[Problem]:
             )
             yield Problem(("snapshots", index, "year"), message)
     phases = {p.key: p for p in parts.phases if p is not None}
-    keys = parts.phase_keys
-    known = _Known("the network's phases are", keys)
+    known = _Known("phase", parts.phase_keys)
     for index, record in enumerate(parts.snapshots):
         if record is None or record.phase is None:
             continue
         phase = phases.get(record.phase)
         if phase is not None:
             yield from _snapshot_phase_problems(index, record, phase)
-        elif keys is not None and record.phase not in keys:
-            message = f"unknown phase {shown(record.phase)}; {known}"
-            yield Problem(("snapshots", index, "phase"), message)
+        elif not known.knows(record.phase):
+            yield Problem(("snapshots", index, "phase"), known.unknown(record.phase))
 
 
 def _snapshot_phase_problems(
