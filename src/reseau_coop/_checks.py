@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
+from decimal import Decimal
 from typing import Any, ClassVar, Final, TypeAlias, TypeGuard, TypeVar
 
 import attrs
@@ -106,8 +107,8 @@ def describe(value: object) -> str:  # noqa: PLR0911 - one answer per kind of va
     Examples:
         >>> describe(True), describe(2007.5), describe("2007"), describe(None)
         ('a boolean (true)', 'a number with a fraction (2007.5)', "a string ('2007')", 'null')
-        >>> describe(10**100), describe([1, 2]), describe({})
-        ('an integer (of 333 bits)', 'a list', 'a table')
+        >>> describe(10**100), describe([1, 2]), describe({}), describe(45.0)
+        ('an integer (of 333 bits)', 'a list', 'a table', 'a float (45.0)')
 
     """
     if value is None:
@@ -117,6 +118,8 @@ def describe(value: object) -> str:  # noqa: PLR0911 - one answer per kind of va
     if isinstance(value, int):
         return f"an integer ({number(value)})"
     if isinstance(value, float):
+        if value.is_integer():  # no fraction: the type is what is wrong with it
+            return f"a float ({value!r})"
         return f"a number with a fraction ({value!r})"
     if isinstance(value, str):
         return f"a string ({shown(value)})"
@@ -226,7 +229,7 @@ def check_year(value: object) -> str | None:
     if type(value) is int and MIN_YEAR <= value <= MAX_YEAR:
         return None
     if not is_int(value):
-        return expected("an integer", value)
+        return not_an_integer(value)
     return f"year {number(value)} is outside {MIN_YEAR}–{MAX_YEAR}"
 
 
@@ -242,9 +245,26 @@ def check_positive(value: object) -> str | None:
     return _count(value, "must be positive", 1)
 
 
+def not_an_integer(value: object) -> str:
+    """
+    The words for a value where an integer belongs, with the integer to write for a whole float.
+
+    Examples:
+        >>> not_an_integer(45.0)
+        'expected an integer, got a float (45.0): write 45'
+        >>> not_an_integer("45")
+        "expected an integer, got a string ('45')"
+
+    """
+    message = expected("an integer", value)
+    if isinstance(value, float) and value.is_integer() and abs(value) <= MAX_COUNT:
+        message += f": write {int(value)}"
+    return message
+
+
 def _count(value: object, words: str, least: int) -> str | None:
     if not is_int(value):
-        return expected("an integer", value)
+        return not_an_integer(value)
     if value < least:
         return f"{words}, got {number(value)}"
     if value > MAX_COUNT:
@@ -267,9 +287,21 @@ def check_flag(value: object) -> str | None:
 
 
 def check_fraction(value: object) -> str | None:
-    """A share of a whole: a finite number in [0, 1]."""
+    """
+    A share of a whole: a finite number in [0, 1].
+
+    Examples:
+        >>> check_fraction(0.45) is None, check_fraction(45)
+        (True, 'a share is a fraction: write 0.45, not 45')
+        >>> check_fraction(-1)
+        'a share is a fraction in [0, 1], got -1'
+
+    """
     if not is_number(value) or (isinstance(value, float) and not math.isfinite(value)):
         return expected("a finite number", value)
+    if 1 < value <= 100:  # a percentage, most likely
+        percent = Decimal(value) if is_int(value) else Decimal(repr(value))
+        return f"a share is a fraction: write {percent.scaleb(-2).normalize():f}, not {value!r}"
     if not 0 <= value <= 1:
         return f"a share is a fraction in [0, 1], got {number(value) if is_int(value) else value}"
     return None

@@ -43,7 +43,7 @@ from ._checks import (
     rules,
     trusted,
 )
-from ._errors import DataError, PathSegment, Problem, did_you_mean, shown
+from ._errors import DataError, PathSegment, Problem, did_you_mean, number, shown
 from ._model import (
     LocalizedText,
     MembershipSnapshot,
@@ -501,7 +501,15 @@ def _not_a_history(data: object) -> Problem:
         message = f'required key is missing: add "format": {FORMAT_VERSION} (the layout version)'
         return Problem(("format",), message)
     version = data["format"]
-    message = f"unknown format {describe(version)}; this release reads format {FORMAT_VERSION}"
+    if type(version) is int:
+        message = f"this release reads format {FORMAT_VERSION}, not format {number(version)}"
+    elif isinstance(version, str) and version.strip() == str(FORMAT_VERSION):
+        message = (
+            f"the format is the number {FORMAT_VERSION}, written without quotes; "
+            f"got {describe(version)}"
+        )
+    else:
+        message = f"the format is the number {FORMAT_VERSION}; got {describe(version)}"
     return Problem(("format",), message)
 
 
