@@ -274,3 +274,17 @@ def test_validate_an_unreadable_folder(
 
     assert 1 == status
     assert f"cannot read {tmp_path}: Permission denied" in capsys.readouterr().err
+
+
+def test_reference_hints_are_bounded() -> None:
+    """A document gets at most 100 hints for references, each reference looked up once."""
+    sources = [{"key": f"source-{i}", "title": {"en": "t"}} for i in range(150)]
+    snapshots = [{"year": 2000 + i, "members": 1, "source": f"source-{i}x"} for i in range(150)] + [
+        {"year": 2200, "members": 1, "source": "source-0x"}
+    ]
+
+    errors = _errors({"sources": sources, "snapshots": snapshots})
+
+    assert 151 == len(errors)
+    assert 101 == sum("did you mean" in e for e in errors)
+    assert "did you mean 'source-0'?" in errors[-1]
