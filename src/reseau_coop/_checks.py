@@ -402,6 +402,7 @@ class Rule:
     kind: Any
     item: type | None = None
     items: Check | None = None
+    convert: Callable[[object], object] | None = None
 
 
 _RULES: dict[type, tuple[Rule, ...]] = {}
@@ -431,9 +432,10 @@ def _rules_of(cls: type[Any]) -> tuple[Rule, ...]:
         if field.name in SCALARS:
             out.append(Rule(field.name, SCALARS[field.name], **given))
         elif isinstance(kind, type) and issubclass(kind, enum.Enum):
-            out.append(Rule(field.name, check_choice(kind), **given))
+            to_member = functools.partial(member, kind)
+            out.append(Rule(field.name, check_choice(kind), **given, convert=to_member))
         elif kind is LocalizedText:
-            out.append(Rule(field.name, check_texts_type, **given))
+            out.append(Rule(field.name, check_texts_type, **given, convert=texts))
         elif item is str:
             items = ITEMS.get(field.name, check_string)
             out.append(Rule(field.name, check_list, **given, item=str, items=items))
@@ -442,6 +444,47 @@ def _rules_of(cls: type[Any]) -> tuple[Rule, ...]:
         else:
             out.append(Rule(field.name, check_instance(kind), **given))
     return tuple(out)
+
+
+def member(kind: type[enum.Enum], value: object) -> object:
+    """The member of *kind* whose value is *value* (`"exact"`); anything else as it is."""
+    if isinstance(value, str):
+        return kind._value2member_map_.get(value, value)
+    return value
+
+
+def texts(value: object) -> object:
+    """A `LocalizedText` of a `dict` of texts by language; anything else as it is."""
+    if isinstance(value, Mapping):
+        try:
+            return LocalizedText(value)
+        except DataError:  # its problems are named under the field, by `field_problems`
+            return value
+    return value
+
+
+_CONVERSIONS: dict[type, tuple[tuple[str, Callable[[object], object]], ...]] = {}
+
+
+def convert(record: object) -> None:
+    """
+    Turn what people write into the values of *record*'s fields, in place, as it is built.
+
+    An enum's value becomes the member (`"approximate"`: `Qualifier.APPROXIMATE`), a
+    `dict` of texts by language a `LocalizedText`; what does not convert stays as it
+    was given, for the checks to name. (Lists are made tuples by the fields' converters.)
+    """
+    cls = type(record)
+    found = _CONVERSIONS.get(cls)
+    if found is None:
+        found = _CONVERSIONS[cls] = tuple(
+            (rule.name, rule.convert) for rule in rules(cls) if rule.convert is not None
+        )
+    for name, conversion in found:
+        value = getattr(record, name)
+        converted = conversion(value)
+        if converted is not value:
+            object.__setattr__(record, name, converted)  # still being built: frozen after
 
 
 def inferable(cls: type[Any]) -> list[str]:
@@ -579,7 +622,10 @@ def trusted() -> Iterator[None]:
 
 def validate(record: object) -> None:
     """
-    Check *record*, just built; raise a `DataError` naming every problem.
+    Convert what people write in *record*, just built, then check it; raise a `DataError`.
+
+    Within `trusted()` (the loader, whose values are converted and checked as it
+    reads them) it does nothing at all.
 
     Raises:
         DataError: If a field or the agreement of fields breaks a rule.
@@ -587,6 +633,7 @@ def validate(record: object) -> None:
     """
     if _TRUSTED.get():
         return
+    convert(record)
     problems = list(problems_of(record))
     if problems:
         raise DataError(problems, subject=_SUBJECTS[type(record)])

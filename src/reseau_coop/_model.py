@@ -4,8 +4,8 @@ The data model: the enums and the frozen, slotted attrs classes of the records.
 Every record is checked when built, by the rules of `_checks`: one `DataError`
 names every bad field at once, each by its path (`phases[1].start`). The
 constructors first take what people write for a value (a `dict` of texts by
-language, an enum's value, any iterable for a list), converted by the field's
-converter; what does not convert is left as it is, for the checks to name.
+language, an enum's value, any iterable for a list): the checks convert it
+before they check it, and what does not convert is named as it was given.
 """
 
 from __future__ import annotations
@@ -13,12 +13,11 @@ from __future__ import annotations
 import bisect
 import enum
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Literal, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar
 
 from attrs import evolve, field, frozen
 
 from ._errors import (
-    DataError,
     PhaseKeyError,
     ServiceKeyError,
     listing,
@@ -128,40 +127,20 @@ ServiceKindValue: TypeAlias = Literal[
 ]
 """The values of `ServiceKind`, which constructors take for it: `kind="tool"`."""
 
-_E = TypeVar("_E", bound=enum.Enum)
+if TYPE_CHECKING:
+    # What the constructors take for an enum or a text field, as type checkers see it. At run
+    # time these fields have no converter: the conversion is the first step of
+    # `_checks.validate`, which the loader (whose values are already converted) skips, so
+    # reading a document pays nothing for it.
 
+    def _qualifier(value: Qualifier | QualifierValue) -> Qualifier: ...
+    def _dating(value: Dating | DatingValue) -> Dating: ...
+    def _service_kind(value: ServiceKind | ServiceKindValue) -> ServiceKind: ...
+    def _text(value: LocalizedText | Mapping[str, str]) -> LocalizedText: ...
+    def _optional_text(value: LocalizedText | Mapping[str, str] | None) -> LocalizedText | None: ...
 
-def _member(kind: type[_E], value: _E | str) -> _E:
-    """The member of *kind* whose value is *value*; anything else as is, for the checks."""
-    if isinstance(value, str) and value in kind._value2member_map_:
-        return kind(value)
-    return value  # type: ignore[return-value]  # not one of kind's values: the checks name it
-
-
-def _qualifier(value: Qualifier | QualifierValue) -> Qualifier:
-    return value if type(value) is Qualifier else _member(Qualifier, value)
-
-
-def _dating(value: Dating | DatingValue) -> Dating:
-    return value if type(value) is Dating else _member(Dating, value)
-
-
-def _service_kind(value: ServiceKind | ServiceKindValue) -> ServiceKind:
-    return value if type(value) is ServiceKind else _member(ServiceKind, value)
-
-
-def _text(value: LocalizedText | Mapping[str, str]) -> LocalizedText:
-    """A `LocalizedText`, from one or from a `dict` of texts by language."""
-    if type(value) is not LocalizedText and isinstance(value, Mapping):
-        try:
-            return LocalizedText(value)
-        except DataError:  # its problems are said under the field's name, by the checks
-            pass
-    return value  # type: ignore[return-value]  # a LocalizedText, or what the checks name
-
-
-def _optional_text(value: LocalizedText | Mapping[str, str] | None) -> LocalizedText | None:
-    return None if value is None else _text(value)
+else:
+    _qualifier = _dating = _service_kind = _text = _optional_text = None
 
 
 def _seq(value: Iterable[Any]) -> tuple[Any, ...]:
