@@ -288,3 +288,15 @@ def test_reference_hints_are_bounded() -> None:
     assert 151 == len(errors)
     assert 101 == sum("did you mean" in e for e in errors)
     assert "did you mean 'source-0'?" in errors[-1]
+
+
+def test_unknown_key_hints_are_bounded() -> None:
+    """A document gets at most 100 hints for unknown keys; a key given again reuses its own."""
+    snapshots = [{"year": 2000 + i, "members": 1, f"membres{i}": 1} for i in range(120)]
+    snapshots.append({"year": 2200, "members": 1, "membres0": 1})
+
+    errors = _errors({"snapshots": snapshots})
+
+    assert 121 == len(errors)
+    assert 101 == sum("did you mean 'members'?" in e for e in errors)
+    assert "did you mean" in errors[-1]
