@@ -11,9 +11,11 @@ from ._compare import ComparisonRow, compare
 from ._dataset import default_network
 from ._errors import (
     DataError,
+    PhaseKeyError,
     PhaseLookupError,
     Problem,
     ReseauCoopError,
+    ServiceKeyError,
     SnapshotLookupError,
 )
 from ._io import dump, dumps, load, loads
@@ -61,11 +63,13 @@ __all__ = [
     "Milestone",
     "Network",
     "Phase",
+    "PhaseKeyError",
     "PhaseLookupError",
     "Problem",
     "Qualifier",
     "ReseauCoopError",
     "Service",
+    "ServiceKeyError",
     "ServiceKind",
     "Share",
     "SnapshotLookupError",

@@ -19,14 +19,14 @@ import errno
 import io
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 from ._compare import compare
 from ._dataset import default_network
 from ._errors import DataError, ReseauCoopError
-from ._io import FORMATS, MAX_DOCUMENT_SIZE, Format, dumps, load, loads
+from ._io import FORMATS, MAX_DOCUMENT_SIZE, Format, _loads, dumps, load
 from ._lookup import Boundary, phase_at, phases_at
 from ._metrics import growth, phase_growth
 from ._model import Network
@@ -148,7 +148,8 @@ EXAMPLES: Final = {
   reseau-coop growth --json         the metrics as JSON""",
     "validate": """examples:
   reseau-coop validate history.json
-  reseau-coop validate data/*.toml --json
+  reseau-coop validate data/                every *.json and *.toml file under data/
+  reseau-coop validate data/ --json
   reseau-coop validate - < history.json     standard input""",
     "plot": """examples:
   reseau-coop plot -o membership.png            the chart, in your locale's language
@@ -259,7 +260,11 @@ def parser() -> argparse.ArgumentParser:
     )
     check = add("validate", "check data files; list every problem with its path")
     check.add_argument(
-        "files", metavar="FILE", nargs="+", help="JSON or TOML files (- for standard input)"
+        "files",
+        metavar="FILE",
+        nargs="+",
+        help="JSON or TOML files, or folders: every *.json and *.toml file under one, "
+        "in sorted order, but hidden ones (- for standard input)",
     )
     side = add("compare", "show several networks side by side: years, counts and growth")
     side.add_argument(
@@ -382,7 +387,7 @@ def _growth(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> N
 
 def _validate(args: argparse.Namespace, lang: str, out: Stream) -> int:
     reports: list[FileReport] = []
-    for name in args.files:
+    for name in _data_files(args.files):
         problems: tuple[tuple[str, str], ...] = ()
         try:
             _stdin_network(args.data_format) if name == "-" else load(name)
@@ -406,6 +411,35 @@ def _compare(args: argparse.Namespace, lang: str, out: Stream) -> None:
         out.data(machine_json(list(rows)))
     else:
         _lines(out, comparison_lines(networks, lang, start=args.start, end=args.end))
+
+
+def _data_files(names: Iterable[str]) -> list[str]:
+    """*names*, each folder replaced by the *.json and *.toml files under it, sorted."""
+    files: list[str] = []
+    for name in names:
+        if name == "-" or not Path(name).is_dir():
+            files.append(name)
+            continue
+        found = sorted(_under(name))
+        if not found:
+            msg = f"no *.json or *.toml file in {name} or its folders: nothing to validate"
+            raise CommandError(msg)
+        files += found
+    return files
+
+
+def _under(folder: str) -> Iterator[str]:
+    """The paths of the *.json and *.toml files under *folder*, hidden ones left out."""
+
+    def refuse(error: OSError) -> NoReturn:
+        msg = f"cannot read {error.filename}: {error.strerror or error}"
+        raise CommandError(msg)
+
+    for root, folders, names in os.walk(folder, onerror=refuse):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in names:
+            if not name.startswith(".") and Path(name).suffix.lower() in {".json", ".toml"}:
+                yield str(Path(root, name))
 
 
 def _lines(out: Stream, lines: Iterable[str]) -> None:
@@ -444,7 +478,9 @@ def _export(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> N
         if args.table is None:
             msg = "--format csv writes one table: add --table snapshots, phases or services"
             raise _UsageError(msg)
-        text = csv_text(net, args.table, lang=lang)
+        # --lang is the network's to have; the locale's language, only if it has it
+        text_lang = lang if args.lang is not None or lang in net.languages else None
+        text = csv_text(net, args.table, lang=text_lang)
     elif args.table is not None:
         msg = "--table goes with --format csv"
         raise _UsageError(msg)
@@ -601,7 +637,7 @@ def _stdin_network(data_format: Format | None) -> Network:
     source = getattr(stream, "buffer", stream)
     data = source.read(MAX_DOCUMENT_SIZE + 1)  # never more than the limit
     try:
-        return loads(data, data_format or "json")
+        return _loads(data, data_format or "json", "pass --data-format toml")
     except DataError as exc:
         raise DataError(exc.problems, subject=STDIN) from None
 

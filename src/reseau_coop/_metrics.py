@@ -18,8 +18,7 @@ from typing import Literal, TypeAlias
 
 from attrs import field, frozen
 
-from ._checks import number
-from ._errors import SnapshotLookupError
+from ._errors import SnapshotLookupError, missing_snapshot, year_text
 from ._lookup import When, year_of
 from ._model import Dating, MembershipSnapshot, Network, Phase, Qualifier
 
@@ -374,20 +373,8 @@ def _snapshot(network: Network, year: int) -> MembershipSnapshot:
     raise _missing(network, year)
 
 
-def _year(year: int) -> str:
-    """A year for a message: `2010`, or `a year of 1329 bits` for one too long to print."""
-    text = number(year)
-    return f"a year {text}" if text.startswith("of ") else text
-
-
 def _missing(network: Network, year: int) -> SnapshotLookupError:
-    available = tuple(s.year for s in network.snapshots)
-    if not available:
-        message = f"no snapshot for {_year(year)}: the network has no membership snapshots"
-    else:
-        years = ", ".join(map(str, available))
-        message = f"no snapshot for {_year(year)} (snapshots: {years})"
-    return SnapshotLookupError(message, year=year, available=available)
+    return missing_snapshot(year, tuple(s.year for s in network.snapshots))
 
 
 # Where an error about a year outside the snapshots points the reader next.
@@ -402,12 +389,12 @@ def _outside(network: Network, year: int, hint: str) -> SnapshotLookupError:
         return _missing(network, year)
     if len(available) == 1:
         message = (
-            f"no snapshot for {_year(year)} (snapshots: {available[0]}): "
+            f"no snapshot for {year_text(year)} (snapshots: {available[0]}): "
             f"one snapshot is too few to estimate from"
         )
     else:
         message = (
-            f"no snapshot for {_year(year)}, which is outside the snapshots "
+            f"no snapshot for {year_text(year)}, which is outside the snapshots "
             f"({available[0]}–{available[-1]}); {hint}"
         )
     return SnapshotLookupError(message, year=year, available=available)
@@ -772,7 +759,7 @@ def _interpolate(
 
 def _too_large(method: str, year: int) -> ValueError:
     msg = (
-        f"the {method} estimate for {_year(year)} is beyond the range of a float "
+        f"the {method} estimate for {year_text(year)} is beyond the range of a float "
         f"(about 1.8e308 members)"
     )
     return ValueError(msg)
