@@ -416,6 +416,8 @@ def growth_data(value: Growth, lang: str) -> dict[str, Any]:
         "doubling_time": value.doubling_time,
         "qualifier": value.qualifier.value,
         "doubling_time_qualifier": value.doubling_time_qualifier.value,
+        "dating": value.dating.value,
+        "time_qualifier": value.time_qualifier.value,
         "sentence": describe_growth(value, lang),
     }
 
@@ -424,7 +426,10 @@ def growth_lines(value: Growth, lang: str, *, width: int = WIDTH) -> Iterator[st
     """A growth as a table of its figures, their bounds and its sentence."""
     label = words(lang)
     span = f"{value.start.year}–{value.end.year}"
-    head = f"{label['growth']} {span} ({duration(value.years, lang)})"
+    by_convention = value.time_qualifier is not Qualifier.EXACT
+    head = f"{label['growth']} {span}"
+    if not by_convention:  # a duration only when both years are known
+        head += f" ({duration(value.years, lang)})"
     if value.phase is not None:
         head += f" · {_text(value.phase.name, lang)}"
     yield head
@@ -436,12 +441,15 @@ def growth_lines(value: Growth, lang: str, *, width: int = WIDTH) -> Iterator[st
     for name, text in growth_figures(value, lang).items():
         yield row(name, text)
     qualifiers = QUALIFIER_WORDS["fr" if lang == "fr" else "en"]
-    bounds = qualifiers[value.qualifier]
+    bounds = label["counts_are"].format(qualifier=qualifiers[value.qualifier])
     if value.doubling_time is not None and value.doubling_time_qualifier != value.qualifier:
         doubling = qualifiers[value.doubling_time_qualifier]
         bounds += f" · {label['doubling'].lower()}{colon(lang)} {doubling}"
+    bounds += f" · {label['years_convention' if by_convention else 'years_exact']}"
     yield from wrap(row("figures", bounds), "", " " * 23, width=width)
     yield from wrap(describe_growth(value, lang), "  ", width=width)
+    if by_convention and (value.cagr is not None or value.doubling_time is not None):
+        yield from wrap(label["convention_note"], "  ", "    ", width=width)
 
 
 # ---------------------------------------------------------------- validate

@@ -255,6 +255,9 @@ HEDGE_WORDS_EN: Final = {
     Qualifier.NEARLY: "nearly ",
 }
 
+CONVENTION: Final = "†"
+"""The mark beside a yearly rate or a doubling time that rests on years set by convention."""
+
 QUALIFIER_WORDS: Final[dict[Language, dict[Qualifier, str]]] = {
     "fr": {
         Qualifier.EXACT: "exacts",
@@ -319,6 +322,12 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "doubling": "Doublement",
         "figures": "Chiffres",
         "per_year": "par an",
+        "counts_are": "effectifs {qualifier}",
+        "years_exact": "années exactes",
+        "years_convention": "années par convention",
+        "convention_note": "† sur des années fixées par convention : un effectif daté "
+        "seulement par sa phase est placé à la fin de celle-ci, et la durée réelle n’est pas "
+        "connue.",
         # the phase command
         "shared": "{year} est aussi dans {other}\u00a0: la phase qui commence l’emporte "
         "(--all pour les deux).",
@@ -359,10 +368,12 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         # growth in a sentence (describe_growth)
         "g_when_years": "En {duration} ({start}–{end})",
         "g_when_year": "En {year}",
-        "g_was": "{when}, le membrariat était {figure} {noun}.",
-        "g_steady": "{when}, le membrariat est resté stable, à {to} {noun}.",
-        "g_from_zero": "{when}, le membrariat est passé {origin} à {to} {noun}.",
-        "g_change": "{when}, le membrariat {verb}, passant {origin} à {to} {noun}.",
+        "g_when_convention": "Entre {start} et {end} (années par convention)",
+        "g_when_year_convention": "En {year} (année par convention)",
+        "g_was": "le membrariat était {figure} {noun}.",
+        "g_steady": "le membrariat est resté stable, à {to} {noun}.",
+        "g_from_zero": "le membrariat est passé {origin} à {to} {noun}.",
+        "g_change": "le membrariat {verb}, passant {origin} à {to} {noun}.",
         "g_barely": "a à peine changé",
         "g_fell": "a diminué de {percent}",
         "g_multiplied": "a été multiplié par {number}",
@@ -402,6 +413,11 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "doubling": "Doubling time",
         "figures": "Figures",
         "per_year": "a year",
+        "counts_are": "counts: {qualifier}",
+        "years_exact": "years: exact",
+        "years_convention": "years: by convention",
+        "convention_note": "† on years set by convention: a count dated only by its phase is "
+        "placed at the phase's end, and the true span is not known.",
         "shared": "{year} is also in {other}: the phase that begins wins (--all for both).",
         "valid": "valid",
         "problem": "{n} problem",
@@ -437,10 +453,12 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "chart_growth": "×{ratio} in {years}",
         "g_when_years": "In {duration} ({start}–{end})",
         "g_when_year": "In {year}",
-        "g_was": "{when}, membership was {figure} {noun}.",
-        "g_steady": "{when}, membership held steady at {to} {noun}.",
-        "g_from_zero": "{when}, membership went from {origin} to {to} {noun}.",
-        "g_change": "{when}, membership {verb}, from {origin} to {to} {noun}.",
+        "g_when_convention": "Between {start} and {end} (years by convention)",
+        "g_when_year_convention": "In {year} (year by convention)",
+        "g_was": "membership was {figure} {noun}.",
+        "g_steady": "membership held steady at {to} {noun}.",
+        "g_from_zero": "membership went from {origin} to {to} {noun}.",
+        "g_change": "membership {verb}, from {origin} to {to} {noun}.",
         "g_barely": "barely changed",
         "g_fell": "fell by {percent}",
         "g_multiplied": "multiplied by {number}",

@@ -34,8 +34,9 @@ from fractions import Fraction
 from typing import Literal, TypeAlias
 
 from ._metrics import Growth
-from ._model import Qualifier
+from ._model import Dating, Qualifier
 from ._text import (
+    CONVENTION,
     HEDGE_WORDS_EN,
     HEDGE_WORDS_FR,
     LANGUAGES,
@@ -104,17 +105,25 @@ def growth_figures(growth: Growth, lang: str) -> dict[str, str]:
     `Growth.qualifier`; the doubling time that of `Growth.doubling_time_qualifier`
     (from an upper-bounded growth it is a lower bound: `≥`). The ratio and the
     percent change are computed from the counts exactly, so rounding never shows a
-    change as ×1 or 0 %.
+    change as ×1 or 0 %. The yearly rate and the doubling time rest on the years
+    too: when those are a convention (`Growth.time_qualifier` is not exact), they
+    are approximate (`≈`) and marked with a dagger (`†`), which the command's
+    footnote explains.
 
     Examples:
-        >>> from reseau_coop import default_network, growth
+        >>> from reseau_coop import default_network, growth, phase_growth
         >>> growth_figures(growth(default_network()), "en")
         {'change': '+86', 'ratio': '×7.14', 'percent': '+614.3%', 'cagr': '14% a year',
          'doubling': '5.3 years'}
+        >>> growth_figures(phase_growth(default_network())[2], "en")
+        {'change': '+44', 'ratio': '×1.79', 'percent': '+78.6%', 'cagr': '≈ 12.3% a year†',
+         'doubling': '≈ 6 years†'}
 
     """
     start, end = Fraction(growth.start.members), Fraction(growth.end.members)
     sign = hedge("", growth.qualifier)
+    by_convention = growth.time_qualifier is not Qualifier.EXACT
+    mark = CONVENTION if by_convention else ""
     cells = {"change": sign + count(growth.change, lang, signed=True)}
     if start > 0:
         ratio = decimal(end / start, lang, 2, distinct_from=1)
@@ -123,11 +132,18 @@ def growth_figures(growth: Growth, lang: str) -> dict[str, str]:
         cells["percent"] = sign + change
     if growth.cagr is not None:
         rate = percent(growth.cagr * 100, lang, 1)
-        cells["cagr"] = f"{sign}{rate} {words(lang)['per_year']}"
+        rate_sign = hedge("", _on_time(growth.qualifier, growth.time_qualifier))
+        cells["cagr"] = f"{rate_sign}{rate} {words(lang)['per_year']}{mark}"
     if growth.doubling_time is not None:
         doubling = duration(growth.doubling_time, lang)
-        cells["doubling"] = hedge(doubling, growth.doubling_time_qualifier)
+        qualifier = _on_time(growth.doubling_time_qualifier, growth.time_qualifier)
+        cells["doubling"] = hedge(doubling, qualifier) + mark
     return cells
+
+
+def _on_time(counts: Qualifier, time: Qualifier) -> Qualifier:
+    """The hedge of a figure that rests on the counts (*counts*) and on the years (*time*)."""
+    return counts if time is Qualifier.EXACT else Qualifier.APPROXIMATE
 
 
 def _figure(members: float, qualifier: Qualifier, lang: Language, *, after_de: bool = False) -> str:
@@ -197,6 +213,13 @@ def describe_growth(growth: Growth, lang: str | None = None) -> str:
     changed" (both counts are given); a growth over zero years states the count.
     A phase's growth starts with the phase's name as written.
 
+    A growth is said with its duration ("En 15 ans (2007–2022)") only when both
+    ends are dated by their year. When an end is dated only by a phase
+    (`Growth.dating` is `Dating.PHASE`), its year is a convention and the years
+    between the counts are not known, so no duration is claimed: a phase's
+    growth gives the phase's span as written, any other its years "par
+    convention" / "by convention".
+
     Args:
         growth: What `growth` or `phase_growth` returned.
         lang: `"fr"` or `"en"` (a regional tag such as `"fr-CA"` is read as its
@@ -211,9 +234,12 @@ def describe_growth(growth: Growth, lang: str | None = None) -> str:
         En 15 ans (2007–2022), le membrariat a plus que septuplé, passant de 14 à 100 membres.
         >>> print(describe_growth(growth(default_network()), "en"))
         In 15 years (2007–2022), membership more than septupled, from 14 to 100 members.
+        >>> print(describe_growth(phase_growth(default_network())[1]))
+        Phase d’implantation (2012–2017)\u00a0: le membrariat a été multiplié par 1,6,
+        passant d’environ 35 à 56 membres.
         >>> print(describe_growth(phase_growth(default_network())[1], "en"))
-        Establishment phase: in 5 years (2012–2017), membership multiplied by 1.6,
-        from about 35 to 56 members.
+        Establishment phase (2012–2017): membership multiplied by 1.6, from about 35
+        to 56 members.
         >>> from reseau_coop import Growth, MembershipSnapshot
         >>> a = MembershipSnapshot(year=2021, members=1000)
         >>> b = MembershipSnapshot(year=2022, members=1003)
@@ -222,18 +248,31 @@ def describe_growth(growth: Growth, lang: str | None = None) -> str:
 
     """
     language = _language(growth, lang)
-    sentence = _sentence(growth, language)
-    if growth.phase is not None:
-        name = growth.phase.name.pick(language)
-        sentence = f"{name}{colon(language)} {sentence[0].lower()}{sentence[1:]}"
-    return sentence
+    body = _sentence(growth, language)
+    if growth.phase is None:
+        return _capital(f"{_when(growth, language)}, {body}")
+    name = growth.phase.name.pick(language)
+    if growth.dating is Dating.PHASE:  # the phase's span as written, and no duration
+        return f"{name} ({growth.phase.span}){colon(language)} {body}"
+    when = _when(growth, language)
+    return f"{name}{colon(language)} {when[:1].lower()}{when[1:]}, {body}"
+
+
+def _capital(sentence: str) -> str:
+    """*sentence* with its first letter upper-cased (the rest as it is)."""
+    return sentence[:1].upper() + sentence[1:]
 
 
 def _when(growth: Growth, lang: Language) -> str:
+    """When a growth was: its duration and years, or its years by convention (no duration)."""
+    label = WORDS[lang]
     start, end, years = growth.start.year, growth.end.year, growth.years
+    convention = growth.dating is Dating.PHASE
     if years == 0:
-        return WORDS[lang]["g_when_year"].format(year=start)
-    return WORDS[lang]["g_when_years"].format(duration=duration(years, lang), start=start, end=end)
+        return label["g_when_year_convention" if convention else "g_when_year"].format(year=start)
+    if convention:
+        return label["g_when_convention"].format(start=start, end=end)
+    return label["g_when_years"].format(duration=duration(years, lang), start=start, end=end)
 
 
 def _noun(members: float, lang: Language) -> str:
