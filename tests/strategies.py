@@ -79,6 +79,7 @@ def shares(langs: Sequence[str]) -> st.SearchStrategy[Share]:
         of=localized(langs),
         qualifier=qualifiers,
         quote=st.none() | texts,
+        inferred=st.lists(st.sampled_from(["value", "of", "qualifier"]), unique=True, max_size=2),
         note=st.none() | localized(langs),
     )
 

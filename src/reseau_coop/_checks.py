@@ -449,6 +449,7 @@ ACROSS: Final[dict[type, frozenset[str]]] = {
     MembershipSnapshot: frozenset({"dating", "inferred"}),
     Service: frozenset({"inferred"}),
     Milestone: frozenset({"inferred"}),
+    Share: frozenset({"inferred"}),
 }
 """The fields `record_problems` looks at, by class: a record without any has none."""
 
@@ -469,8 +470,9 @@ def record_problems(record: object) -> Iterator[Problem]:
         and record.dating is Dating.PHASE
     ):
         yield Problem(("phase",), "a snapshot dated by a phase must name that phase")
-    if isinstance(record, Provenance) and type(record.inferred) is tuple and record.inferred:
-        yield from _inferred_problems(record.inferred, inferable(type(record)))
+    inferred = record.inferred if isinstance(record, Provenance | Share) else ()
+    if type(inferred) is tuple and inferred:
+        yield from _inferred_problems(inferred, inferable(type(record)))
 
 
 def _inferred_problems(inferred: tuple[object, ...], allowed: list[str]) -> Iterator[Problem]:

@@ -335,17 +335,31 @@ class Share:
     A figure given as a share of a whole: "près de la moitié des coopératives".
 
     *value* is a fraction in [0, 1], hedged by its own *qualifier*; *of* says
-    what it is a share of.
+    what it is a share of. *quote* is the source's own words, *inferred* the
+    names of the fields the source does not state but that were inferred from
+    it (as a record's), and *note* says how.
+
+    Examples:
+        >>> from reseau_coop import default_network
+        >>> share = default_network().snapshots[-1].share
+        >>> share.value, share.qualifier.value, share.is_inferred("value")
+        (0.5, 'nearly', False)
+
     """
 
     value: float
     of: LocalizedText
     qualifier: Qualifier = Qualifier.EXACT
     quote: str | None = None
+    inferred: tuple[str, ...] = field(default=(), converter=_seq)
     note: LocalizedText | None = None
 
     def __attrs_post_init__(self) -> None:
         _checks.validate(self)
+
+    def is_inferred(self, name: str) -> bool:
+        """Whether the value of field *name* is inferred rather than stated by the source."""
+        return name in self.inferred
 
 
 @frozen(kw_only=True)

@@ -75,9 +75,25 @@ def figure(snapshot: MembershipSnapshot | Estimate, lang: str) -> str:
     return hedge(count(snapshot.members, lang), snapshot.qualifier)
 
 
-def mark(record: Phase | Service | MembershipSnapshot | Milestone, *names: str) -> str:
+def mark(record: Phase | Service | MembershipSnapshot | Milestone | Share, *names: str) -> str:
     """`*` when the source does not state one of the fields *names* of *record*, else `""`."""
     return INFERRED if any(record.is_inferred(name) for name in names) else ""
+
+
+def share_mark(snapshot: MembershipSnapshot) -> str:
+    """
+    `*` when *snapshot*'s share is inferred: tied to the snapshot's year, or a value of its own.
+
+    Examples:
+        >>> from reseau_coop import default_network
+        >>> share_mark(default_network().snapshots[-1])
+        '*'
+
+    """
+    share = snapshot.share
+    if share is None:
+        return ""
+    return mark(snapshot, "share") or mark(share, "value", "of", "qualifier")
 
 
 def since(service: Service, phases: dict[str, Phase], lang: str) -> str:
@@ -134,15 +150,24 @@ def _records(network: Network) -> Iterator[Phase | Service | MembershipSnapshot 
     yield from network.snapshots
 
 
-def shows_inferred(network: Network) -> bool:
-    """Whether the summary marks a value as inferred: a value it shows, that the source infers."""
+def shows_inferred(network: Network, *, service_descriptions: bool = False) -> bool:
+    """
+    Whether the summary marks a value as inferred: a value it shows, that the source infers.
+
+    The report shows services' descriptions too (*service_descriptions*); the
+    text summary does not.
+    """
     shown = {
         Phase: ("start", "end", "name"),
-        Milestone: ("year", "name"),
-        Service: ("name", "introduced", "scope"),
+        Milestone: ("year", "name", "description"),
+        Service: ("name", "introduced", "scope", "description")
+        if service_descriptions
+        else ("name", "introduced", "scope"),
         MembershipSnapshot: ("year", "members"),
     }
-    return any(mark(r, *shown[type(r)]) for r in _records(network))
+    return any(mark(r, *shown[type(r)]) for r in _records(network)) or any(
+        map(share_mark, network.snapshots)
+    )
 
 
 def hedged(network: Network) -> bool:
@@ -301,7 +326,7 @@ def _milestone_lines(network: Network, lang: str, width: int) -> Iterator[str]:
         year = f"{milestone.year}{mark(milestone, 'year')}"
         text = _text(milestone.name, lang) + mark(milestone, "name")
         if milestone.description is not None:
-            text += f" — {_text(milestone.description, lang)}"
+            text += f" — {_text(milestone.description, lang)}{mark(milestone, 'description')}"
         yield from wrap(f"  {year:<7}{text}", "", " " * 9, width=width)
 
 
@@ -355,7 +380,7 @@ def _membership(network: Network, phases: dict[str, Phase], lang: str, width: in
         line = f"  {year:<7}{shown:<{width_count}}"
         notes = [note for note in (dating(snapshot, phases, lang),) if note]
         if snapshot.share is not None:
-            notes.append(share_text(snapshot.share, lang))
+            notes.append(share_text(snapshot.share, lang) + share_mark(snapshot))
         text = (line + "; ".join(notes)).rstrip()
         hanging = " " * (9 + width_count)
         yield from wrap(text, "", hanging, width=width) if len(text) > width else [text]
