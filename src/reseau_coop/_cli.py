@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NoReturn
 
+from ._claims import Verdict, check_claims
 from ._dataset import default_network
 from ._errors import DataError, ReseauCoopError
 from ._io import FORMATS, MAX_DOCUMENT_SIZE, Format, dumps, load, loads
@@ -33,6 +34,8 @@ from ._output import OutputError, Stream, machine_json
 from ._records import TABLES, csv_text
 from ._render import (
     FileReport,
+    claims_data,
+    claims_lines,
     growth_data,
     growth_lines,
     phase_data,
@@ -144,6 +147,10 @@ EXAMPLES: Final = {
   reseau-coop growth 2007 2017      between the snapshots of two years
   reseau-coop growth --by-phase     phase by phase
   reseau-coop growth --json         the metrics as JSON""",
+    "claims": """examples:
+  reseau-coop claims                the source's claims, each with its verdict
+  reseau-coop claims --json         the same, as JSON
+  reseau-coop --data history.toml claims    exit status 1 when a claim is contradicted""",
     "validate": """examples:
   reseau-coop validate history.json
   reseau-coop validate data/*.toml --json
@@ -245,6 +252,10 @@ def parser() -> argparse.ArgumentParser:
     grow.add_argument(
         "--by-phase", action="store_true", help="show the growth of each phase (no YEARs then)"
     )
+    add(
+        "claims",
+        "check the source's claims against the data (exit status 1 when one is contradicted)",
+    )
     check = add("validate", "check data files; list every problem with its path")
     check.add_argument(
         "files", metavar="FILE", nargs="+", help="JSON or TOML files (- for standard input)"
@@ -332,6 +343,15 @@ def _growth(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> N
         if index:
             out.text()
         _lines(out, growth_lines(result, lang))
+
+
+def _claims(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> int:
+    checks = check_claims(net, lang)
+    if args.json:
+        out.data(machine_json(claims_data(checks, lang)))
+    else:
+        _lines(out, claims_lines(checks, lang))
+    return 1 if any(c.verdict is Verdict.CONTRADICTED for c in checks) else 0
 
 
 def _validate(args: argparse.Namespace, lang: str, out: Stream) -> int:
@@ -555,6 +575,8 @@ def _run(args: argparse.Namespace, out: Stream) -> int:
         out.data(json_schema_text())
         return 0
     net = _network(args)
+    if command == "claims":
+        return _claims(net, args, lang, out)
     commands: dict[str, Callable[[Network, argparse.Namespace, str, Stream], None]] = {
         "summary": _summary,
         "phase": _phase,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, cast
 
 from attrs import field, frozen
 
@@ -416,6 +416,122 @@ class Milestone(Provenance):
 # --------------------------------------------------------------------------- network
 
 
+# --------------------------------------------------------------------------- claims
+
+
+class Relation(enum.Enum):
+    """
+    How a growth claim's multiple relates to the measured ratio (see `check_claims`).
+
+    `MORE_THAN` 7: the ratio is above 7 ("a plus que septuplé"); `AT_LEAST` 7: 7
+    or above; `NEARLY` 7: from 95 % of 7 up to, not including, 7 ("a presque
+    septuplé"); `ABOUT` 7: within ±0.5 % of 7 ("a septuplé").
+    """
+
+    MORE_THAN = "more_than"
+    AT_LEAST = "at_least"
+    NEARLY = "nearly"
+    ABOUT = "about"
+
+
+class Direction(enum.Enum):
+    """Which way a trend claim says membership went: `UP`, `DOWN` or `FLAT`."""
+
+    UP = "up"
+    DOWN = "down"
+    FLAT = "flat"
+
+
+@frozen(kw_only=True)
+class GrowthClaim:
+    """
+    Membership was multiplied by *multiple* (in the sense of *relation*) from *start* to *end*.
+
+    Without *start* and *end*, the claim is about the whole history (first
+    snapshot to last).
+    """
+
+    multiple: float
+    relation: Relation = Relation.ABOUT
+    start: int | None = None
+    end: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _checks.validate(self)
+
+
+@frozen(kw_only=True)
+class TrendClaim:
+    """Membership went *direction* every step from *start* to *end* ("une croissance soutenue")."""
+
+    start: int
+    end: int
+    direction: Direction = Direction.UP
+
+    def __attrs_post_init__(self) -> None:
+        _checks.validate(self)
+
+
+@frozen(kw_only=True)
+class ShareClaim:
+    """
+    The members are *value* (hedged by *qualifier*) of a whole, *of*.
+
+    *population* is the size of that whole, when known; *year* is the year of
+    the snapshot whose count is the share (the last snapshot's by default).
+    Without *population* the claim cannot be checked: a snapshot's own `share`,
+    from the same sentence, is no evidence for it.
+    """
+
+    value: float
+    of: LocalizedText
+    qualifier: Qualifier = Qualifier.EXACT
+    population: int | None = None
+    year: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _checks.validate(self)
+
+
+@frozen(kw_only=True)
+class Claim(Provenance):
+    """
+    A claim the source makes about the history, as data that `check_claims` checks.
+
+    *text* is the claim in the network's languages; exactly one of *growth*,
+    *trend* and *share* says what it claims, with its parameters.
+
+    Examples:
+        >>> from reseau_coop import default_network
+        >>> claim = default_network().claims[0]
+        >>> claim.key, claim.kind.multiple, claim.kind.relation.value
+        ('septuple', 7, 'more_than')
+
+    """
+
+    key: str
+    text: LocalizedText
+    growth: GrowthClaim | None = None
+    trend: TrendClaim | None = None
+    share: ShareClaim | None = None
+    source: str | None = None
+    quote: str | None = None
+    inferred: tuple[str, ...] = field(default=(), converter=_seq)
+    note: LocalizedText | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _checks.validate(self)
+
+    @property
+    def kind(self) -> GrowthClaim | TrendClaim | ShareClaim:
+        """What the claim says, with its parameters: the one of *growth*, *trend*, *share* given."""
+        if self.growth is not None:
+            return self.growth
+        if self.trend is not None:
+            return self.trend
+        return cast("ShareClaim", self.share)  # a claim without any is refused when built
+
+
 @frozen(kw_only=True)
 class Network:
     """
@@ -446,6 +562,7 @@ class Network:
     services: tuple[Service, ...] = field(default=(), converter=_seq)
     snapshots: tuple[MembershipSnapshot, ...] = field(default=(), converter=_seq)
     milestones: tuple[Milestone, ...] = field(default=(), converter=_seq)
+    claims: tuple[Claim, ...] = field(default=(), converter=_seq)
 
     def __attrs_post_init__(self) -> None:
         _checks.validate(self)

@@ -17,6 +17,7 @@ from typing import Any, Final
 
 import attrs
 
+from ._claims import ClaimCheck, verdict_word
 from ._errors import Problem
 from ._lookup import phases_at
 from ._metrics import Estimate, Growth, growth, phase_end_snapshot, phase_growth
@@ -475,6 +476,48 @@ def growth_lines(value: Growth, lang: str, *, width: int = WIDTH) -> Iterator[st
     yield from wrap(describe_growth(value, lang), "  ", width=width)
     if by_convention and (value.cagr is not None or value.doubling_time is not None):
         yield from wrap(label["convention_note"], "  ", "    ", width=width)
+
+
+# ---------------------------------------------------------------- claims
+
+
+def claims_data(checks: Iterable[ClaimCheck], lang: str) -> list[dict[str, Any]]:
+    """What `claims` shows as JSON: each claim, its kind and parameters, verdict, figure, reason."""
+    out = []
+    for check in checks:
+        claim = check.claim
+        kind = "growth" if claim.growth else "trend" if claim.trend else "share"
+        out.append(
+            {
+                "key": claim.key,
+                "text": claim.text.pick(lang),
+                "kind": kind,
+                kind: plain(claim.kind, lang),
+                "verdict": check.verdict.value,
+                "figure": check.figure,
+                "reason": check.reason,
+                "source": claim.source,
+                "quote": claim.quote,
+                "inferred": list(claim.inferred),
+                "note": plain(claim.note, lang),
+            }
+        )
+    return out
+
+
+def claims_lines(checks: Sequence[ClaimCheck], lang: str, *, width: int = WIDTH) -> Iterator[str]:
+    """Each claim as written, its verdict, and the reason; a legend when one is inferred."""
+    label = words(lang)
+    for index, check in enumerate(checks):
+        if index:
+            yield ""
+        claim = check.claim
+        text = claim.text.pick(lang) + (INFERRED if claim.inferred else "")
+        yield from wrap(f"[{verdict_word(check.verdict, lang)}] {text}", "", "  ", width=width)
+        yield from wrap(check.reason, "  ", width=width)
+    if any(check.claim.inferred for check in checks):
+        yield ""
+        yield from wrap(label["inferred_legend"], "", "  ", width=width)
 
 
 # ---------------------------------------------------------------- validate

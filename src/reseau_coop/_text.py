@@ -385,6 +385,43 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "chart_milestone": "jalon",
         "chart_milestone_inferred": "jalon (* année déduite)",
         "chart_steady": "stable sur {years}",
+        # claims (check_claims and the claims command)
+        "claims": "Affirmations",
+        "verdict_supported": "confirmée",
+        "verdict_contradicted": "contredite",
+        "verdict_consistent": "compatible",
+        "verdict_uncheckable": "invérifiable",
+        "relation_more_than": "plus que",
+        "relation_at_least": "au moins",
+        "relation_nearly": "presque",
+        "relation_about": "environ",
+        "direction_up": "en hausse",
+        "direction_down": "en baisse",
+        "direction_flat": "stable",
+        "claim_few": "Il faut au moins deux effectifs pour mesurer une croissance.",
+        "claim_no_count": "Aucun effectif pour {year} : rien à mesurer.",
+        "claim_from_zero": "L’effectif de départ ({year}) est 0 : aucun rapport ne le multiplie.",
+        "claim_growth_supported": "×{ratio} de {start} à {end} ({origin} → {to}), ce qui est "
+        "{relation} ×{multiple}.",
+        "claim_growth_consistent": "×{ratio} de {start} à {end} ({origin} → {to}), ce qui est "
+        "{relation} ×{multiple} sur des chiffres qui ne sont pas exacts.",
+        "claim_growth_contradicted": "×{ratio} de {start} à {end} ({origin} → {to}), ce qui "
+        "n’est pas {relation} ×{multiple}.",
+        "claim_not_covered": "Les effectifs ne couvrent pas {start}–{end}.",
+        "claim_trend_supported": "{series} ({span}){colon} {direction} chaque année, comme "
+        "l’affirmation le dit.",
+        "claim_trend_consistent": "{series} ({span}){colon} {direction} d’un effectif à "
+        "l’autre, mais sans effectif pour chaque année rien ne montre que ce fut soutenu.",
+        "claim_trend_contradicted": "{series} ({span}){colon} pas {direction} d’un effectif à "
+        "l’autre.",
+        "claim_no_whole": "Les données ne donnent pas la taille de l’ensemble ({of}) : la "
+        "part ne peut pas être calculée.",
+        "claim_share_supported": "{members} sur {population} en {year}{colon} {share}, soit "
+        "{claimed}.",
+        "claim_share_consistent": "{members} sur {population} en {year}{colon} {share}, soit "
+        "{claimed} sur des chiffres qui ne sont pas exacts.",
+        "claim_share_contradicted": "{members} sur {population} en {year}{colon} {share}, pas "
+        "{claimed}.",
     },
     "en": {
         "source": "Source",
@@ -470,6 +507,42 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "chart_milestone": "milestone",
         "chart_milestone_inferred": "milestone (* year inferred)",
         "chart_steady": "steady over {years}",
+        "claims": "Claims",
+        "verdict_supported": "supported",
+        "verdict_contradicted": "contradicted",
+        "verdict_consistent": "consistent",
+        "verdict_uncheckable": "uncheckable",
+        "relation_more_than": "more than",
+        "relation_at_least": "at least",
+        "relation_nearly": "nearly",
+        "relation_about": "about",
+        "direction_up": "up",
+        "direction_down": "down",
+        "direction_flat": "flat",
+        "claim_few": "A growth needs at least two counts to be measured.",
+        "claim_no_count": "No count for {year}: nothing to measure.",
+        "claim_from_zero": "The starting count ({year}) is 0: no ratio multiplies it.",
+        "claim_growth_supported": "×{ratio} from {start} to {end} ({origin} → {to}), which is "
+        "{relation} ×{multiple}.",
+        "claim_growth_consistent": "×{ratio} from {start} to {end} ({origin} → {to}), which is "
+        "{relation} ×{multiple} on figures that are not exact.",
+        "claim_growth_contradicted": "×{ratio} from {start} to {end} ({origin} → {to}), which "
+        "is not {relation} ×{multiple}.",
+        "claim_not_covered": "The counts do not cover {start}–{end}.",
+        "claim_trend_supported": "{series} ({span}){colon} {direction} every year, as the claim "
+        "says.",
+        "claim_trend_consistent": "{series} ({span}){colon} {direction} from one count to the "
+        "next, but without a count for every year nothing shows it was sustained.",
+        "claim_trend_contradicted": "{series} ({span}){colon} not {direction} from one count to "
+        "the next.",
+        "claim_no_whole": "The data do not give the size of the whole it is a share of, so it "
+        "cannot be computed.",
+        "claim_share_supported": "{members} of {population} in {year}{colon} {share}, which is "
+        "{claimed}.",
+        "claim_share_consistent": "{members} of {population} in {year}{colon} {share}, which is "
+        "{claimed} on figures that are not exact.",
+        "claim_share_contradicted": "{members} of {population} in {year}{colon} {share}, not "
+        "{claimed}.",
     },
 }
 """Every word the library shows, by language and key."""

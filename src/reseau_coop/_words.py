@@ -31,10 +31,10 @@ thousands.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Literal, TypeAlias
+from typing import Final, Literal, TypeAlias
 
 from ._metrics import Growth
-from ._model import Dating, Qualifier
+from ._model import Dating, Qualifier, Relation
 from ._text import (
     CONVENTION,
     HEDGE_WORDS_EN,
@@ -56,6 +56,40 @@ from ._text import (
 Hedge: TypeAlias = Literal["", "more than", "nearly"]
 
 
+# The bands around a multiple n, as fractions of n: "a septuplé" within ±0.5 %, "presque"
+# from 95 % of n. `relation_holds` and `whole_multiple` both read them, so a sentence and a
+# claim checked against the same ratio never disagree.
+ABOUT_LOW: Final = Fraction(995, 1000)
+ABOUT_HIGH: Final = Fraction(1005, 1000)
+NEARLY_LOW: Final = Fraction(95, 100)
+
+
+def relation_holds(ratio: Fraction, relation: Relation, multiple: Fraction) -> bool:
+    """
+    Whether *ratio* is *multiple* in the sense of *relation*, compared exactly.
+
+    `MORE_THAN`: above *multiple*; `AT_LEAST`: at or above it; `NEARLY`: from 95 %
+    of it up to, not including, it; `ABOUT`: within ±0.5 % of it. These are the
+    bands `describe_growth` words ratios with: whenever it says "a plus que
+    septuplé" the ratio is above 7, "a presque septuplé" below 7 and at least 6.65,
+    "a septuplé" within ±0.5 % of 7.
+
+    Examples:
+        >>> relation_holds(Fraction(100, 14), Relation.MORE_THAN, Fraction(7))
+        True
+        >>> relation_holds(Fraction(60, 14), Relation.MORE_THAN, Fraction(7))
+        False
+
+    """
+    if relation is Relation.MORE_THAN:
+        return ratio > multiple
+    if relation is Relation.AT_LEAST:
+        return ratio >= multiple
+    if relation is Relation.NEARLY:
+        return NEARLY_LOW * multiple <= ratio < multiple
+    return ABOUT_LOW * multiple <= ratio <= ABOUT_HIGH * multiple
+
+
 def whole_multiple(end: float, start: float) -> tuple[Hedge, int] | None:
     """
     The whole multiple from 2 to 10 that the ratio *end* / *start* is said as, and its hedge.
@@ -74,15 +108,16 @@ def whole_multiple(end: float, start: float) -> tuple[Hedge, int] | None:
     """
     if start <= 0:
         return None
-    top, bottom = Fraction(end), Fraction(start)
-    scaled = 1000 * top  # the ratio in thousandths, times start
+    value = Fraction(end) / Fraction(start)
     for n in MULTIPLES:
-        low, high, nearly = 995 * n * bottom, 1005 * n * bottom, 950 * n * bottom
-        if low <= scaled <= high:
+        multiple = Fraction(n)
+        if relation_holds(value, Relation.ABOUT, multiple):
             return "", n
-        if high < scaled and 2 * top < (2 * n + 1) * bottom:
+        if relation_holds(value, Relation.MORE_THAN, multiple) and value < multiple + Fraction(
+            1, 2
+        ):
             return "more than", n
-        if nearly <= scaled < low:
+        if relation_holds(value, Relation.NEARLY, multiple):
             return "nearly", n
     return None
 
