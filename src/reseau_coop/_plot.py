@@ -301,7 +301,12 @@ def _draw_milestones(ax: Axes, network: Network, lang: str) -> None:
 
 
 def _draw_growth(ax: Axes, network: Network, lang: str) -> None:
-    """Write the whole history's growth on the chart: "×7,1 en 15 ans", "stable sur 1 an"."""
+    """
+    Write the whole history's growth on the chart: "×7,1 en 15 ans", "stable sur 1 an".
+
+    When an end is dated only by its phase, the years are a convention and no
+    duration is claimed: "×2,9 en 2012–2022 (années par convention)".
+    """
     if len(network.snapshots) < 2:
         return
     whole = growth(network)
@@ -309,6 +314,8 @@ def _draw_growth(ax: Axes, network: Network, lang: str) -> None:
         return
     start, end = whole.start.members, whole.end.members
     years = duration(whole.years, lang)
+    if whole.dating is Dating.PHASE:  # an end's year is a convention: no duration
+        years = words(lang)["chart_convention"].format(start=whole.start.year, end=whole.end.year)
     if start == end:
         text = words(lang)["chart_steady"].format(years=years)
     else:

@@ -365,6 +365,7 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "chart_hedged": "chiffre non exact (≈ environ, ≥ au moins, ≤ au plus, ≲ près de)",
         "chart_by_phase": "daté par sa phase seulement (placé à la fin de la phase)",
         "chart_growth": "×{ratio} en {years}",
+        "chart_convention": "{start}–{end} (années par convention)",
         # growth in a sentence (describe_growth)
         "g_when_years": "En {duration} ({start}–{end})",
         "g_when_year": "En {year}",
@@ -488,6 +489,7 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "chart_hedged": "not an exact figure (≈ about, ≥ at least, ≤ at most, ≲ nearly)",
         "chart_by_phase": "dated by its phase only (shown at the phase's end)",
         "chart_growth": "×{ratio} in {years}",
+        "chart_convention": "{start}–{end} (years by convention)",
         "g_when_years": "In {duration} ({start}–{end})",
         "g_when_year": "In {year}",
         "g_when_convention": "Between {start} and {end} (years by convention)",
