@@ -616,7 +616,8 @@ def members_at(
     """
     Membership at *year*: the snapshot's figure, or an estimate between two snapshots.
 
-    Between snapshots the estimate is `"linear"` (a straight line) or
+    *year* is a year, a date (its year) or a yearly `pandas.Period` (its label's
+    year). Between snapshots the estimate is `"linear"` (a straight line) or
     `"geometric"` (a constant yearly rate), marked `APPROXIMATE`, and names the
     two snapshots it is drawn from. Outside the snapshots it extrapolates from
     the nearest two only when *extrapolate* is true (a linear estimate stops at 0).
@@ -669,9 +670,9 @@ def membership_series(
 
     Args:
         network: The network.
-        years: The years (or dates, or a NumPy array of years), in any order; by
-            default every year from the first snapshot's to the last's (none for a
-            network without snapshots).
+        years: The years (or dates, yearly `pandas.Period`s, a NumPy array of
+            years or a `PeriodIndex`), in any order; by default every year from the
+            first snapshot's to the last's (none for a network without snapshots).
         method: `"linear"` or `"geometric"`, as for `members_at`.
         extrapolate: Whether to estimate outside the snapshots, as for `members_at`.
 

@@ -141,3 +141,18 @@ def honest_time_and_claims() -> str:
     assert_type(claim.trend, reseau_coop.TrendClaim | None)
     assert_type(reseau_coop.Share(value=0.5, of=claim.text).inferred, tuple[str, ...])
     return checks[0].reason
+
+
+def charts() -> None:
+    """Layered and comparison charts, and yearly periods as years."""
+    import pandas as pd
+    from matplotlib.axes import Axes
+
+    from reseau_coop.plot import comparison_chart, membership_chart
+
+    net = reseau_coop.default_network()
+    ax = membership_chart(net, lang="en", label="COOP", color="#aa0000", align="start")
+    assert_type(membership_chart(net, ax, phases=False), Axes)
+    assert_type(comparison_chart([net, net], ax, align="calendar", lang="fr", phases=True), Axes)
+    assert_type(reseau_coop.phase_at(net, pd.Period("2012", "Y-JUN")), reseau_coop.Phase)
+    assert_type(reseau_coop.members_at(net, pd.Period("2012", "Y")), reseau_coop.Estimate)
