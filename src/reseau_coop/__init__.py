@@ -7,6 +7,7 @@ The history of the Réseau COOP (Québec, 2007–2022) ships as the default data
 
 from __future__ import annotations
 
+from ._claims import ClaimCheck, Verdict, check_claims
 from ._compare import ComparisonRow, compare
 from ._dataset import default_network
 from ._errors import (
@@ -33,17 +34,23 @@ from ._metrics import (
     ratio,
 )
 from ._model import (
+    Claim,
     Dating,
+    Direction,
+    GrowthClaim,
     LocalizedText,
     MembershipSnapshot,
     Milestone,
     Network,
     Phase,
     Qualifier,
+    Relation,
     Service,
     ServiceKind,
     Share,
+    ShareClaim,
     Source,
+    TrendClaim,
 )
 from ._records import records
 from ._render import summary
@@ -53,11 +60,15 @@ from ._text import format_count, format_decimal, format_percent
 from ._words import describe_growth
 
 __all__ = [
+    "Claim",
+    "ClaimCheck",
     "ComparisonRow",
     "DataError",
     "Dating",
+    "Direction",
     "Estimate",
     "Growth",
+    "GrowthClaim",
     "LocalizedText",
     "MembershipSnapshot",
     "Milestone",
@@ -67,14 +78,19 @@ __all__ = [
     "PhaseLookupError",
     "Problem",
     "Qualifier",
+    "Relation",
     "ReseauCoopError",
     "Service",
     "ServiceKeyError",
     "ServiceKind",
     "Share",
+    "ShareClaim",
     "SnapshotLookupError",
     "Source",
+    "TrendClaim",
+    "Verdict",
     "cagr",
+    "check_claims",
     "compare",
     "default_network",
     "describe_growth",
