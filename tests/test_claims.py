@@ -391,3 +391,23 @@ def test_claims_command_without_inferences_has_no_legend(
 
     assert 0 == status
     assert "[supported] A claim.\n  ×3 from 2000 to 2010 (10 → 30), which is at least ×2.\n" == out
+
+
+def test_claims_take_plain_values() -> None:
+    """A claim's texts may be dicts and its enums their values, as for the other records."""
+    claim = Claim(
+        key="k",
+        text={"fr": "a", "en": "b"},
+        share=ShareClaim(value=0.5, of={"fr": "c", "en": "d"}, qualifier="nearly"),
+    )
+    assert (LocalizedText({"fr": "a", "en": "b"}), Qualifier.NEARLY) == (
+        claim.text,
+        claim.share.qualifier if claim.share else None,
+    )
+    assert (Relation.MORE_THAN, Direction.DOWN) == (
+        GrowthClaim(multiple=7, relation="more_than").relation,
+        TrendClaim(start=2018, end=2022, direction="down").direction,
+    )
+    with pytest.raises(DataError) as ei:
+        GrowthClaim(multiple=7, relation="above")  # type: ignore[arg-type]
+    assert "relation" in str(ei.value)

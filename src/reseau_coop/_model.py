@@ -126,6 +126,10 @@ ServiceKindValue: TypeAlias = Literal[
     "support", "tool", "program", "consulting", "training", "other"
 ]
 """The values of `ServiceKind`, which constructors take for it: `kind="tool"`."""
+RelationValue: TypeAlias = Literal["more_than", "at_least", "nearly", "about"]
+"""The values of `Relation`, which constructors take for it: `relation="more_than"`."""
+DirectionValue: TypeAlias = Literal["up", "down", "flat"]
+"""The values of `Direction`, which constructors take for it: `direction="up"`."""
 
 if TYPE_CHECKING:
     # What the constructors take for an enum or a text field, as type checkers see it. At run
@@ -136,11 +140,13 @@ if TYPE_CHECKING:
     def _qualifier(value: Qualifier | QualifierValue) -> Qualifier: ...
     def _dating(value: Dating | DatingValue) -> Dating: ...
     def _service_kind(value: ServiceKind | ServiceKindValue) -> ServiceKind: ...
+    def _relation(value: Relation | RelationValue) -> Relation: ...
+    def _direction(value: Direction | DirectionValue) -> Direction: ...
     def _text(value: LocalizedText | Mapping[str, str]) -> LocalizedText: ...
     def _optional_text(value: LocalizedText | Mapping[str, str] | None) -> LocalizedText | None: ...
 
 else:
-    _qualifier = _dating = _service_kind = _text = _optional_text = None
+    _qualifier = _dating = _service_kind = _relation = _direction = _text = _optional_text = None
 
 
 def _seq(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -529,7 +535,7 @@ class GrowthClaim:
     """
 
     multiple: float
-    relation: Relation = Relation.ABOUT
+    relation: Relation = field(default=Relation.ABOUT, converter=_relation)
     start: int | None = None
     end: int | None = None
 
@@ -543,7 +549,7 @@ class TrendClaim:
 
     start: int
     end: int
-    direction: Direction = Direction.UP
+    direction: Direction = field(default=Direction.UP, converter=_direction)
 
     def __attrs_post_init__(self) -> None:
         _checks.validate(self)
@@ -561,8 +567,8 @@ class ShareClaim:
     """
 
     value: float
-    of: LocalizedText
-    qualifier: Qualifier = Qualifier.EXACT
+    of: LocalizedText = field(converter=_text)
+    qualifier: Qualifier = field(default=Qualifier.EXACT, converter=_qualifier)
     population: int | None = None
     year: int | None = None
 
@@ -587,14 +593,14 @@ class Claim(Provenance):
     """
 
     key: str
-    text: LocalizedText
+    text: LocalizedText = field(converter=_text)
     growth: GrowthClaim | None = None
     trend: TrendClaim | None = None
     share: ShareClaim | None = None
     source: str | None = None
     quote: str | None = None
     inferred: tuple[str, ...] = field(default=(), converter=_seq)
-    note: LocalizedText | None = None
+    note: LocalizedText | None = field(default=None, converter=_optional_text)
 
     def __attrs_post_init__(self) -> None:
         _checks.validate(self)

@@ -180,3 +180,11 @@ def edit_with_plain_values() -> reseau_coop.Network:
     except reseau_coop.ServiceKeyError as error:
         assert_type(error.available, tuple[str, ...])
     return edited
+
+
+def claims_from_plain_values() -> reseau_coop.Claim:
+    """Claims, like the other records, take texts as dicts and enums by their values."""
+    growth = reseau_coop.GrowthClaim(multiple=7, relation="more_than")
+    reseau_coop.TrendClaim(start=2018, end=2022, direction="up")
+    reseau_coop.GrowthClaim(multiple=7, relation="above")  # type: ignore[arg-type]
+    return reseau_coop.Claim(key="k", text={"fr": "a", "en": "b"}, growth=growth)
