@@ -183,6 +183,8 @@ def _figures(g: Growth) -> tuple[object, ...]:
         g.doubling_time,
         g.qualifier.value,
         g.doubling_time_qualifier.value,
+        g.dating.value,
+        g.time_qualifier.value,
     )
 
 
@@ -203,6 +205,8 @@ def _window(row: ComparisonRow) -> tuple[object, ...]:
         row["window_doubling_time"],
         row["window_qualifier"],
         row["window_doubling_time_qualifier"],
+        row["window_dating"],
+        row["window_time_qualifier"],
     )
 
 
@@ -223,6 +227,8 @@ def _history(row: ComparisonRow) -> tuple[object, ...]:
         row["doubling_time"],
         row["qualifier"],
         row["doubling_time_qualifier"],
+        row["dating"],
+        row["time_qualifier"],
     )
 
 

@@ -40,6 +40,8 @@ class _History(TypedDict):
     doubling_time: float | None
     qualifier: str | None
     doubling_time_qualifier: str | None
+    dating: str | None
+    time_qualifier: str | None
 
 
 class _Window(TypedDict):
@@ -61,6 +63,8 @@ class _Window(TypedDict):
     window_doubling_time: float | None
     window_qualifier: str | None
     window_doubling_time_qualifier: str | None
+    window_dating: str | None
+    window_time_qualifier: str | None
 
 
 class ComparisonRow(_Identity, _History, _Window):
@@ -88,6 +92,10 @@ class ComparisonRow(_Identity, _History, _Window):
       of the whole history, from the first snapshot to the last (`growth(network)`);
     - `qualifier`, `doubling_time_qualifier`: what the hedges say of those
       metrics (`Growth.qualifier`, `Growth.doubling_time_qualifier`);
+    - `dating`, `time_qualifier`: whether an end is dated only by a phase
+      (`"phase"`), so that `years`, `cagr` and `doubling_time` rest on the
+      phase-end convention (`"approximate"`), as `Growth.dating` and
+      `Growth.time_qualifier` say;
     - `window_start_year`, `window_end_year`: the years of the window: the
       *start* and *end* given to `compare` (a missing one is the network's first
       or last snapshot's year);
@@ -99,8 +107,8 @@ class ComparisonRow(_Identity, _History, _Window):
       an estimate;
     - `window_years`, `window_change`, `window_ratio`, `window_percent`,
       `window_cagr`, `window_doubling_time`, `window_qualifier`,
-      `window_doubling_time_qualifier`: the growth over the window
-      (`growth(network, start, end, estimate=True)`).
+      `window_doubling_time_qualifier`, `window_dating`, `window_time_qualifier`:
+      the growth over the window (`growth(network, start, end, estimate=True)`).
 
     A network without snapshots has `None` for every figure of its whole history.
     Without a window, every `window_` key is `None`.
@@ -157,6 +165,8 @@ def compare(
         (26.6, 82.4, 'linear')
         >>> round(row["window_ratio"], 3), row["window_qualifier"], row["window_start_sign"]
         (3.098, 'approximate', '≈')
+        >>> row["time_qualifier"], row["window_dating"], row["window_time_qualifier"]
+        ('exact', 'phase', 'approximate')
 
     """
     if lang is not None and not isinstance(lang, str):
@@ -240,6 +250,8 @@ def _history(network: Network) -> _History:
         "doubling_time": whole.doubling_time,
         "qualifier": whole.qualifier.value,
         "doubling_time_qualifier": whole.doubling_time_qualifier.value,
+        "dating": whole.dating.value,
+        "time_qualifier": whole.time_qualifier.value,
     }
 
 
@@ -267,4 +279,6 @@ def _window(window: Growth | None) -> _Window:
         "window_doubling_time": window.doubling_time,
         "window_qualifier": window.qualifier.value,
         "window_doubling_time_qualifier": window.doubling_time_qualifier.value,
+        "window_dating": window.dating.value,
+        "window_time_qualifier": window.time_qualifier.value,
     }
