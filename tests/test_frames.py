@@ -32,9 +32,9 @@ from reseau_coop.frames import (
     services_frame,
     snapshots_frame,
 )
+from reseau_coop.strategies import networks
 
 from .helpers import run_python
-from .strategies import networks
 
 
 def test_snapshots_frame_dtypes_and_values() -> None:

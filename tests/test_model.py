@@ -27,8 +27,7 @@ from reseau_coop import (
     default_network,
     loads,
 )
-
-from .strategies import networks
+from reseau_coop.strategies import networks
 
 Document = dict[str, Any]
 
