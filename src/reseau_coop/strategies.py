@@ -243,17 +243,20 @@ def _sources_in(draw: st.DrawFn, languages: tuple[str, ...]) -> Source:
     )
 
 
-@st.composite
 def _records(
-    draw: st.DrawFn,
     languages: Sequence[str] | None,
     build: Callable[[_Context], _T],
     *,
     with_provenance: bool,
-) -> _T:
-    """A record drawn on its own, in *languages*, citing any source."""
-    context = _Context(draw, draw(_languages(languages)), None, with_provenance=with_provenance)
-    return build(context)
+) -> st.SearchStrategy[_T]:
+    """Records drawn on their own by *build*, in *languages* (checked now), citing any source."""
+    tags = _languages(languages)
+
+    @st.composite
+    def records(draw: st.DrawFn) -> _T:
+        return build(_Context(draw, draw(tags), None, with_provenance=with_provenance))
+
+    return records()
 
 
 def _phase(context: _Context, key: str, start: int, end: int | None) -> Phase:
