@@ -43,7 +43,7 @@ from ._model import (
     Share,
     Source,
 )
-from ._records import records
+from ._records import MilestoneRow, PhaseRow, ServiceRow, SnapshotRow, records
 from ._render import summary
 from ._report import render
 from ._schema import json_schema
@@ -59,16 +59,20 @@ __all__ = [
     "LocalizedText",
     "MembershipSnapshot",
     "Milestone",
+    "MilestoneRow",
     "Network",
     "Phase",
     "PhaseLookupError",
+    "PhaseRow",
     "Problem",
     "Qualifier",
     "ReseauCoopError",
     "Service",
     "ServiceKind",
+    "ServiceRow",
     "Share",
     "SnapshotLookupError",
+    "SnapshotRow",
     "Source",
     "cagr",
     "compare",

@@ -116,6 +116,34 @@ def _seq(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(value)
 
 
+# One converter for each type of item, so that type checkers know what each collection
+# takes (`phases=[1, 2]` is an error): they read a converter's signature, not a generic one.
+
+
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    return _seq(value)
+
+
+def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
+    return _seq(value)
+
+
+def _phases(value: Iterable[Phase]) -> tuple[Phase, ...]:
+    return _seq(value)
+
+
+def _services(value: Iterable[Service]) -> tuple[Service, ...]:
+    return _seq(value)
+
+
+def _snapshots(value: Iterable[MembershipSnapshot]) -> tuple[MembershipSnapshot, ...]:
+    return _seq(value)
+
+
+def _milestones(value: Iterable[Milestone]) -> tuple[Milestone, ...]:
+    return _seq(value)
+
+
 class Provenance:
     """
     What the records that carry provenance share.
@@ -237,7 +265,7 @@ class Source:
     part: int | None = None
     parts: int | None = None
     url: str | None = None
-    references: tuple[str, ...] = field(default=(), converter=_seq)
+    references: tuple[str, ...] = field(default=(), converter=_strings)
     note: LocalizedText | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -276,7 +304,7 @@ class Phase(Provenance):
     summary: LocalizedText | None = None
     source: str | None = None
     quote: str | None = None
-    inferred: tuple[str, ...] = field(default=(), converter=_seq)
+    inferred: tuple[str, ...] = field(default=(), converter=_strings)
     note: LocalizedText | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -322,7 +350,7 @@ class Service(Provenance):
     flagship: bool = False
     source: str | None = None
     quote: str | None = None
-    inferred: tuple[str, ...] = field(default=(), converter=_seq)
+    inferred: tuple[str, ...] = field(default=(), converter=_strings)
     note: LocalizedText | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -375,7 +403,7 @@ class MembershipSnapshot(Provenance):
     share: Share | None = None
     source: str | None = None
     quote: str | None = None
-    inferred: tuple[str, ...] = field(default=(), converter=_seq)
+    inferred: tuple[str, ...] = field(default=(), converter=_strings)
     note: LocalizedText | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -392,7 +420,7 @@ class Milestone(Provenance):
     description: LocalizedText | None = None
     source: str | None = None
     quote: str | None = None
-    inferred: tuple[str, ...] = field(default=(), converter=_seq)
+    inferred: tuple[str, ...] = field(default=(), converter=_strings)
     note: LocalizedText | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -425,13 +453,13 @@ class Network:
     """
 
     name: LocalizedText
-    languages: tuple[str, ...] = field(converter=_seq)
+    languages: tuple[str, ...] = field(converter=_strings)
     description: LocalizedText | None = None
-    sources: tuple[Source, ...] = field(default=(), converter=_seq)
-    phases: tuple[Phase, ...] = field(default=(), converter=_seq)
-    services: tuple[Service, ...] = field(default=(), converter=_seq)
-    snapshots: tuple[MembershipSnapshot, ...] = field(default=(), converter=_seq)
-    milestones: tuple[Milestone, ...] = field(default=(), converter=_seq)
+    sources: tuple[Source, ...] = field(default=(), converter=_sources)
+    phases: tuple[Phase, ...] = field(default=(), converter=_phases)
+    services: tuple[Service, ...] = field(default=(), converter=_services)
+    snapshots: tuple[MembershipSnapshot, ...] = field(default=(), converter=_snapshots)
+    milestones: tuple[Milestone, ...] = field(default=(), converter=_milestones)
 
     def __attrs_post_init__(self) -> None:
         _checks.validate(self)

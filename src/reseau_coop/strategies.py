@@ -57,6 +57,9 @@ from ._model import (
 )
 
 __all__ = [
+    "LANGUAGE_TAGS",
+    "MAX_PHASES",
+    "NetworkOptions",
     "documents",
     "milestones",
     "networks",
@@ -643,3 +646,7 @@ def documents(
         msg = f"format={format!r}: documents are 'json' or 'toml'"
         raise InvalidArgument(msg)
     return networks(**options).map(lambda net: dumps(net, format))
+
+
+def __dir__() -> list[str]:
+    return __all__
