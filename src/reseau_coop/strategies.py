@@ -28,6 +28,8 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Any, Final, TypedDict, TypeVar, Unpack
 
+from attrs import field, frozen
+
 try:
     from hypothesis import strategies as st
     from hypothesis.errors import InvalidArgument
@@ -130,21 +132,18 @@ def _sizes(name: str, least: int, most: int) -> None:
 # --------------------------------------------------------------------------- records
 
 
+@frozen
 class _Context:
-    """What the records of one network share: its languages, its sources and phases."""
+    """
+    What the records of one network share: the draw, the languages, the sources' keys.
 
-    def __init__(
-        self,
-        draw: st.DrawFn,
-        languages: tuple[str, ...],
-        sources: Sequence[str] | None,
-        *,
-        with_provenance: bool,
-    ) -> None:
-        self.draw = draw
-        self.languages = languages
-        self.sources = sources  # None: any key, for a record drawn on its own
-        self.with_provenance = with_provenance
+    *sources* is `None` for a record drawn on its own, which may cite any key.
+    """
+
+    draw: st.DrawFn
+    languages: tuple[str, ...]
+    sources: Sequence[str] | None
+    with_provenance: bool = field(kw_only=True)
 
     def text(self) -> LocalizedText:
         return self.draw(_texts_in(self.languages))
