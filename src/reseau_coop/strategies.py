@@ -90,6 +90,9 @@ _words = st.text(alphabet=st.characters(exclude_categories=["Cs"]), min_size=1, 
 _keys = st.from_regex(r"[a-z][a-z0-9-]{0,15}", fullmatch=True) | _words.map(str.strip).filter(bool)
 
 _years = st.integers(MIN_YEAR, MAX_YEAR)
+
+#: From the end of a phase to the start of the next: sharing that year, the year after, or later.
+_gaps = st.just(0) | st.just(1) | st.integers(2, 10)
 _members = st.integers(0, 10_000)
 
 
@@ -585,7 +588,7 @@ def _phase_chain(
             end = None
         chain.append(_phase(context, key, year, end))
         if end is not None:
-            year = end + draw(st.integers(0, 10))  # 0: the next phase starts the year this ends
+            year = end + draw(_gaps)
     return chain
 
 
