@@ -93,6 +93,10 @@ class Problem:
         >>> str(Problem(("phases", 0, "end"), "must not be before start (2012)"))
         'must not be before start (2012) @ $.phases[0].end'
 
+    Attributes:
+        path: The keys and indices from the document's root to the field to fix.
+        message: What is wrong there.
+
     """
 
     path: tuple[PathSegment, ...]

@@ -152,6 +152,13 @@ class Provenance:
     `source` (the key of a `Source` of the network), `quote` (the source's own
     words), `inferred` (the names of the fields whose values the source does not
     state but that were inferred from it) and `note` (how, or any remark).
+
+    Attributes:
+        source: The `key` of the network's `Source` the values come from.
+        quote: The source's own words, hedge and typography kept.
+        inferred: The fields whose values the source does not state but that were inferred from it.
+        note: How they were inferred, or any remark.
+
     """
 
     __slots__ = ()
@@ -197,6 +204,9 @@ class LocalizedText:
         'Establishment phase'
         >>> name.languages
         ('fr', 'en')
+
+    Attributes:
+        texts: The `(language, text)` pairs, in the order given.
 
     """
 
@@ -295,6 +305,13 @@ class Phase(Provenance):
         reseau_coop.DataError: invalid phase: 1 problem
           end year 2012 is before start year 2017 @ $.end
 
+    Attributes:
+        key: Short identifier, unique in the network.
+        name: The phase's name.
+        start: Its first year.
+        end: Its last year, included; `None` for an open-ended (last) phase.
+        summary: What characterised it.
+
     """
 
     key: str
@@ -364,6 +381,14 @@ class Share:
 
     *value* is a fraction in [0, 1], hedged by its own *qualifier*; *of* says
     what it is a share of.
+
+    Attributes:
+        value: The fraction, in [0, 1].
+        of: What it is a share of.
+        qualifier: The hedge on the fraction ("près de la moitié" is `NEARLY` 0.5).
+        quote: The source's words.
+        note: Any remark.
+
     """
 
     value: float
@@ -393,6 +418,14 @@ class MembershipSnapshot(Provenance):
         reseau_coop.DataError: invalid snapshot: 1 problem
           a count of members cannot be negative, got -1 @ $.members
 
+    Attributes:
+        year: When; for a snapshot dated by a phase, that phase's end year.
+        members: The number of member organizations.
+        qualifier: The hedge on the figure.
+        dating: Whether the source gives the year, or only the phase.
+        phase: The key of the phase it is dated by (or, dated by year, the phase it lies in).
+        share: The same count as a share of a whole.
+
     """
 
     year: int
@@ -412,7 +445,16 @@ class MembershipSnapshot(Provenance):
 
 @frozen(kw_only=True)
 class Milestone(Provenance):
-    """A dated event of the network's history, such as the merger it came out of."""
+    """
+    A dated event of the network's history, such as the merger it came out of.
+
+    Attributes:
+        key: Short identifier, unique in the network.
+        year: When it happened.
+        name: Its name.
+        description: What happened.
+
+    """
 
     key: str
     year: int
@@ -449,6 +491,16 @@ class Network:
         ['experimentation', 'implantation', 'consolidation']
         >>> [(s.year, s.members) for s in net.snapshots]
         [(2007, 14), (2012, 35), (2017, 56), (2022, 100)]
+
+    Attributes:
+        name: The network's name.
+        languages: The languages every text is given in; the first is the default of sentences.
+        description: What the network is.
+        sources: The documents the history comes from.
+        phases: The phases, in order of `start`.
+        services: What the network offers.
+        snapshots: Membership counts, in order of `year`.
+        milestones: Dated events, in order of `year`.
 
     """
 
