@@ -95,8 +95,6 @@ def network_variants(net: Network) -> Iterator[str]:
         yield from ["service introduced in a phase"] if service.introduced is not None else []
         yield from _with_provenance(service)
     yield from ["milestone"] if net.milestones else []
-    years = [milestone.year for milestone in net.milestones]
-    yield from ["milestones in the same year"] if len(set(years)) < len(years) else []
     yield from _with_provenance_of_all(net.milestones)
     yield from ["source"] if net.sources else []
     yield from ["network description"] if net.description is not None else []
@@ -126,7 +124,6 @@ EVERY_NETWORK_VARIANT = {
     "flagship service",
     "service introduced in a phase",
     "milestone",
-    "milestones in the same year",
     "source",
     "network description",
     *(f"provenance {name}" for name in ("source", "quote", "note", "inferred")),

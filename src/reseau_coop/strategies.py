@@ -567,7 +567,7 @@ def _networks(
 
 
 def _milestone_series(context: _Context) -> list[Milestone]:
-    """Milestones in order of year, two of them sometimes in the same year."""
+    """Milestones in order of year (two may share one)."""
     draw = context.draw
     years = sorted(draw(st.lists(_years, max_size=3)))
     keys = draw(st.lists(_keys, min_size=len(years), max_size=len(years), unique=True))
