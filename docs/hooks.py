@@ -4,7 +4,10 @@
 - `images/membership-en.svg` and `images/membership-fr.svg`: the membership chart of the
   embedded dataset, drawn by `reseau_coop.plot.membership_chart` at the size of the page's
   column (`CHART_INCHES`), so that its smallest label (8 pt) shows at 11 px or more on a
-  desktop screen; its text stays text, to select, search and read aloud.
+  desktop screen; its text stays text, to select, search and read aloud;
+- `images/comparison-en.svg` and `images/comparison-fr.svg`: the embedded dataset beside the two
+  invented networks of `docs/examples/`, drawn by `reseau_coop.plot.comparison_chart` at the
+  same width, in the same way.
 
 Every code span of prose that names a public object (`phase_at`, `Network.phase()`,
 `reseau_coop.frames.phases_frame`) becomes a link to its entry in the reference, so pages
@@ -22,6 +25,7 @@ It also points the reference's object inventories (`docs/inventories/*.inv`, wri
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from mkdocs.plugins import event_priority
@@ -62,6 +66,8 @@ def on_files(files: Files, config: Any) -> Files:  # noqa: ANN401 - MkDocs' conf
     for lang in ("en", "fr"):
         image = File.generated(config, f"images/membership-{lang}.svg", content=_chart(lang))
         files.append(image)
+        both = File.generated(config, f"images/comparison-{lang}.svg", content=_comparison(lang))
+        files.append(both)
     return files
 
 
@@ -71,9 +77,6 @@ CHART_INCHES = (6.4, 4.4)
 
 
 def _chart(lang: str) -> bytes:
-    import io
-
-    import matplotlib as mpl
     from matplotlib.figure import Figure
 
     from reseau_coop import default_network
@@ -81,6 +84,28 @@ def _chart(lang: str) -> bytes:
 
     figure = Figure(figsize=CHART_INCHES, layout="constrained")
     membership_chart(default_network(), lang=lang, ax=figure.subplots())
+    return _svg(figure)
+
+
+def _comparison(lang: str) -> bytes:
+    from matplotlib.figure import Figure
+
+    from reseau_coop import default_network, load
+    from reseau_coop.plot import comparison_chart
+
+    examples = Path(__file__).parent / "examples"
+    networks = [default_network()]
+    networks += [load(examples / name) for name in ("val-imaginaire.toml", "lac-exemple.toml")]
+    figure = Figure(figsize=(CHART_INCHES[0], CHART_INCHES[1] + 1.2), layout="constrained")
+    comparison_chart(networks, figure.subplots(), lang=lang)
+    return _svg(figure)
+
+
+def _svg(figure: Any) -> bytes:  # noqa: ANN401 - a matplotlib Figure
+    import io
+
+    import matplotlib as mpl
+
     buffer = io.BytesIO()
     with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": "reseau_coop"}):
         figure.savefig(buffer, format="svg", metadata={"Date": None})

@@ -221,6 +221,7 @@ def test_copy_button_copies_code_alone(
         ("phase_index", "how-to/tag-dates/"),  # in `rc.phase_index(events["date"])`
         ("phase_growth", "how-to/growth-per-phase/"),
         ("DataFrame", "how-to/tag-dates/"),
+        ("members_at", "explanation/qualifiers/"),
     ],
 )
 def test_search_finds_a_name_inside_code(

@@ -11,9 +11,11 @@ from ._compare import ComparisonRow, compare
 from ._dataset import default_network
 from ._errors import (
     DataError,
+    PhaseKeyError,
     PhaseLookupError,
     Problem,
     ReseauCoopError,
+    ServiceKeyError,
     SnapshotLookupError,
 )
 from ._io import dump, dumps, load, loads
@@ -62,12 +64,14 @@ __all__ = [
     "MilestoneRow",
     "Network",
     "Phase",
+    "PhaseKeyError",
     "PhaseLookupError",
     "PhaseRow",
     "Problem",
     "Qualifier",
     "ReseauCoopError",
     "Service",
+    "ServiceKeyError",
     "ServiceKind",
     "ServiceRow",
     "Share",
