@@ -40,8 +40,9 @@ from reseau_coop import (
 from reseau_coop._cli import main
 from reseau_coop._convert import MAX_DEPTH, network_to_dict
 from reseau_coop._io import MAX_DOCUMENT_SIZE
+from reseau_coop.strategies import networks
 
-from .strategies import json_values, networks
+from .strategies import json_values
 
 Path = tuple[str | int, ...]
 

@@ -14,8 +14,7 @@ from hypothesis import strategies as st
 from reseau_coop import DataError, MembershipSnapshot, Network, Problem, Share, loads
 from reseau_coop._checks import describe, expected, is_language_tag, validate
 from reseau_coop._convert import network_to_dict
-
-from .strategies import networks
+from reseau_coop.strategies import networks
 
 # Bad values a document can write and Python can give alike, by field.
 BAD_VALUES: dict[str, list[object]] = {

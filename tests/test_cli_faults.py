@@ -228,7 +228,7 @@ def test_csv_cells_cannot_start_a_formula(
         assert 0 == status
         for row, record in zip(rows, records(net, table), strict=True):
             for column in COLUMNS[table]:
-                value = record[column]
+                value = dict(record)[column]
                 if isinstance(value, str) and value[:1] in {"=", "+", "-", "@", "\t", "\r"}:
                     assert f"'{value}" == row[column]
                 elif value is None:

@@ -24,8 +24,7 @@ from reseau_coop import (
     growth,
 )
 from reseau_coop._compare import COMPARISON_KEYS
-
-from .strategies import networks
+from reseau_coop.strategies import networks
 
 
 def _other() -> Network:

@@ -28,8 +28,7 @@ from reseau_coop import (
     dumps,
     loads,
 )
-
-from .strategies import networks
+from reseau_coop.strategies import networks
 
 MAX = 9999
 

@@ -32,9 +32,9 @@ from reseau_coop.frames import (
     services_frame,
     snapshots_frame,
 )
+from reseau_coop.strategies import networks
 
 from .helpers import run_python
-from .strategies import networks
 
 
 def test_snapshots_frame_dtypes_and_values() -> None:
@@ -168,7 +168,9 @@ def test_milestones_everywhere_with_provenance() -> None:
     assert [("fusion", 2007, "Fusion", "year, description")] == [
         (r["key"], r["year"], r["name"], r["inferred"]) for r in rows
     ]
-    assert rows[0]["quote"].startswith("Puisque la Fédération")
+    quote = rows[0]["quote"]
+    assert quote is not None
+    assert quote.startswith("Puisque la Fédération")
     assert ["Merger"] == frame["name"].tolist()
     assert all({"source", "quote", "inferred"} <= set(f.columns) for f in frames)
     assert ["kind, description"] == [r["inferred"] for r in records(net, "services")][1:2]
@@ -188,7 +190,7 @@ def test_records_are_plain() -> None:
 def test_records_refuse_an_unknown_table() -> None:
     """Only snapshots, phases and services are tables."""
     with pytest.raises(ValueError, match="snapshots"):
-        records(default_network(), "members")  # type: ignore[arg-type]
+        records(default_network(), "members")  # type: ignore[call-overload]
 
 
 def test_records_without_pandas() -> None:
@@ -296,7 +298,7 @@ def test_csv_export(table: str, capsys: pytest.CaptureFixture[str]) -> None:
     """`export --format csv --table T` writes the records, with a header row."""
     status = main(["export", "--format", "csv", "--table", table, "--lang", "en"])
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-    expected = records(default_network(), table, lang="en")  # type: ignore[arg-type]
+    expected = records(default_network(), table, lang="en")  # type: ignore[call-overload]
 
     assert 0 == status
     assert list(COLUMNS[table]) == list(rows[0])

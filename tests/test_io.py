@@ -31,8 +31,8 @@ from reseau_coop import (
     loads,
 )
 from reseau_coop._io import format_of
+from reseau_coop.strategies import networks
 
-from .strategies import networks
 from .test_model import base_document
 
 FORMATS = ["json", "toml"]

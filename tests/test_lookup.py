@@ -20,9 +20,9 @@ from reseau_coop import (
     phase_index,
     phases_at,
 )
+from reseau_coop.strategies import networks
 
 from .helpers import run_python
-from .strategies import networks
 
 
 def _net(*spans: tuple[int, int | None]) -> Network:

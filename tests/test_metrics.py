@@ -38,8 +38,7 @@ from reseau_coop import (
 )
 from reseau_coop._lookup import When
 from reseau_coop._metrics import Method, _locate, growth_qualifier, opposite_bound
-
-from .strategies import networks
+from reseau_coop.strategies import networks
 
 
 def _net(*points: tuple[int, int], phases: tuple[Phase, ...] = ()) -> Network:

@@ -28,8 +28,7 @@ from reseau_coop import (
     dumps,
     loads,
 )
-
-from .strategies import networks
+from reseau_coop.strategies import networks
 
 Document = dict[str, Any]
 
@@ -399,7 +398,7 @@ def test_constructor_refuses_non_model_items() -> None:
         Network(
             name=LocalizedText({"en": "N"}),
             languages=["en"],
-            phases=[{"key": "a"}],
+            phases=[{"key": "a"}],  # type: ignore[list-item]
         )
 
     assert ["$.phases[0]"] == [p.where for p in ei.value.problems]

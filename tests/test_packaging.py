@@ -70,7 +70,11 @@ def test_running_against_the_installed_wheel() -> None:
 
 @pytest.mark.parametrize(
     ("blocked", "module", "extra"),
-    [("matplotlib", "reseau_coop.plot", "plot"), ("pandas", "reseau_coop.frames", "pandas")],
+    [
+        ("matplotlib", "reseau_coop.plot", "plot"),
+        ("pandas", "reseau_coop.frames", "pandas"),
+        ("hypothesis", "reseau_coop.strategies", "hypothesis"),
+    ],
 )
 def test_missing_extra_says_what_to_install(blocked: str, module: str, extra: str) -> None:
     """Without an extra's dependency, importing its module is one sentence naming the install."""
@@ -106,6 +110,23 @@ def test_plot_command_without_matplotlib() -> None:
     [
         ("reseau_coop.plot", ["Align", "comparison_chart", "membership_chart"]),
         (
+            "reseau_coop.strategies",
+            [
+                "LANGUAGE_TAGS",
+                "MAX_PHASES",
+                "NetworkOptions",
+                "documents",
+                "milestones",
+                "networks",
+                "phases",
+                "services",
+                "shares",
+                "snapshots",
+                "sources",
+                "texts",
+            ],
+        ),
+        (
             "reseau_coop.frames",
             [
                 "membership_frame",
@@ -126,9 +147,10 @@ def test_public_submodules(module: str, names: list[str]) -> None:
 
 
 def test_package_does_not_import_the_extras() -> None:
-    """`import reseau_coop` imports neither matplotlib nor pandas."""
+    """`import reseau_coop` imports neither matplotlib, pandas nor Hypothesis."""
     code = (
-        "import sys, reseau_coop; print([m for m in ('matplotlib', 'pandas') if m in sys.modules])"
+        "import sys, reseau_coop\n"
+        "print([m for m in ('matplotlib', 'pandas', 'hypothesis') if m in sys.modules])"
     )
     result = run_python(code)
 

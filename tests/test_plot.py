@@ -26,8 +26,7 @@ from reseau_coop import Dating, Network, Qualifier, default_network
 from reseau_coop._cli import main
 from reseau_coop._plot import drawable
 from reseau_coop.plot import comparison_chart, membership_chart
-
-from .strategies import networks
+from reseau_coop.strategies import networks
 
 mpl.use("Agg")  # headless, whatever the machine
 

@@ -43,8 +43,7 @@ from reseau_coop._cli import main
 from reseau_coop._output import visible
 from reseau_coop._report import ReportFormat
 from reseau_coop._text import NBSP
-
-from .strategies import networks
+from reseau_coop.strategies import networks
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("RESEAU_COOP_UPDATE_GOLDENS") == "1"

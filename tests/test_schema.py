@@ -15,8 +15,8 @@ from hypothesis import given
 from reseau_coop import DataError, Network, default_network, dumps, json_schema, loads
 from reseau_coop._convert import network_to_dict
 from reseau_coop._schema import LOADER_RULES, json_schema_text
+from reseau_coop.strategies import networks
 
-from .strategies import networks
 from .test_adversarial import mutated
 from .test_model import INVARIANTS, base_document
 

@@ -25,8 +25,7 @@ from reseau_coop import (
 )
 from reseau_coop._text import MULTIPLES, decimal, duration
 from reseau_coop._words import _barely_changed, growth_figures, whole_multiple
-
-from .strategies import networks
+from reseau_coop.strategies import networks
 
 NNBSP = "\u202f"
 

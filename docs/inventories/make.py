@@ -57,6 +57,8 @@ ENTRIES: dict[str, tuple[str, str, str, tuple[tuple[str, str, str], ...]]] = {
             ("typing.SupportsIndex", "py:class", "library/typing.html#$"),
             ("typing.TypeAlias", "py:data", "library/typing.html#$"),
             ("typing.Final", "py:data", "library/typing.html#$"),
+            ("typing.TypedDict", "py:class", "library/typing.html#$"),
+            ("typing.Unpack", "py:data", "library/typing.html#$"),
         ),
     ),
     "numpy": (
@@ -83,6 +85,12 @@ ENTRIES: dict[str, tuple[str, str, str, tuple[tuple[str, str, str], ...]]] = {
             ("pandas.DatetimeIndex", "py:class", "reference/api/pandas.DatetimeIndex.html#$"),
             ("pandas.Timestamp", "py:class", "reference/api/pandas.Timestamp.html#$"),
         ),
+    ),
+    "hypothesis": (
+        "Hypothesis",
+        "latest",
+        "https://hypothesis.readthedocs.io/en/latest/",
+        (("hypothesis.strategies.SearchStrategy", "py:class", "reference/api.html#$"),),
     ),
     "matplotlib": (
         "Matplotlib",

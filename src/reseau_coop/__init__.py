@@ -52,7 +52,7 @@ from ._model import (
     Source,
     TrendClaim,
 )
-from ._records import records
+from ._records import MilestoneRow, PhaseRow, ServiceRow, SnapshotRow, records
 from ._render import summary
 from ._report import render
 from ._schema import json_schema
@@ -72,10 +72,12 @@ __all__ = [
     "LocalizedText",
     "MembershipSnapshot",
     "Milestone",
+    "MilestoneRow",
     "Network",
     "Phase",
     "PhaseKeyError",
     "PhaseLookupError",
+    "PhaseRow",
     "Problem",
     "Qualifier",
     "Relation",
@@ -83,9 +85,11 @@ __all__ = [
     "Service",
     "ServiceKeyError",
     "ServiceKind",
+    "ServiceRow",
     "Share",
     "ShareClaim",
     "SnapshotLookupError",
+    "SnapshotRow",
     "Source",
     "TrendClaim",
     "Verdict",

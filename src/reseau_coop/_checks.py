@@ -396,7 +396,7 @@ SCALARS: Final[dict[str, Check]] = {
 # What each item of a list must be, by the name of its field.
 ITEMS: Final[dict[str, Check]] = {
     "languages": check_tag,
-    "references": check_string,
+    "references": check_text,
     "inferred": check_string,
 }
 

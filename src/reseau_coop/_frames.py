@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ._metrics import METHODS, Method, membership_series
@@ -33,7 +33,7 @@ def _categories(values: list[Any], categories: list[str], *, ordered: bool = Fal
     return pd.Categorical(values, categories=categories, ordered=ordered)
 
 
-def _provenance(rows: list[dict[str, Any]]) -> dict[str, Any]:
+def _provenance(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """The columns every frame ends with: `source`, `quote` and `inferred`."""
     import pandas as pd
 

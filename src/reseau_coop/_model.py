@@ -158,6 +158,38 @@ def _seq(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(value)
 
 
+# One converter for each type of item, so that type checkers know what each collection
+# takes (`phases=[1, 2]` is an error): they read a converter's signature, not a generic one.
+
+
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    return _seq(value)
+
+
+def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
+    return _seq(value)
+
+
+def _phases(value: Iterable[Phase]) -> tuple[Phase, ...]:
+    return _seq(value)
+
+
+def _services(value: Iterable[Service]) -> tuple[Service, ...]:
+    return _seq(value)
+
+
+def _snapshots(value: Iterable[MembershipSnapshot]) -> tuple[MembershipSnapshot, ...]:
+    return _seq(value)
+
+
+def _milestones(value: Iterable[Milestone]) -> tuple[Milestone, ...]:
+    return _seq(value)
+
+
+def _claims(value: Iterable[Claim]) -> tuple[Claim, ...]:
+    return _seq(value)
+
+
 class Provenance:
     """
     What the records that carry provenance share.
@@ -289,7 +321,7 @@ class Source:
     part: int | None = None
     parts: int | None = None
     url: str | None = None
-    references: tuple[str, ...] = field(default=(), converter=_seq)
+    references: tuple[str, ...] = field(default=(), converter=_strings)
     note: LocalizedText | None = field(default=None, converter=_optional_text)
 
     def __attrs_post_init__(self) -> None:
@@ -335,7 +367,7 @@ class Phase(Provenance):
     summary: LocalizedText | None = field(default=None, converter=_optional_text)
     source: str | None = None
     quote: str | None = None
-    inferred: tuple[str, ...] = field(default=(), converter=_seq)
+    inferred: tuple[str, ...] = field(default=(), converter=_strings)
     note: LocalizedText | None = field(default=None, converter=_optional_text)
 
     def __attrs_post_init__(self) -> None:
@@ -381,7 +413,7 @@ class Service(Provenance):
     flagship: bool = False
     source: str | None = None
     quote: str | None = None
-    inferred: tuple[str, ...] = field(default=(), converter=_seq)
+    inferred: tuple[str, ...] = field(default=(), converter=_strings)
     note: LocalizedText | None = field(default=None, converter=_optional_text)
 
     def __attrs_post_init__(self) -> None:
@@ -463,7 +495,7 @@ class MembershipSnapshot(Provenance):
     share: Share | None = None
     source: str | None = None
     quote: str | None = None
-    inferred: tuple[str, ...] = field(default=(), converter=_seq)
+    inferred: tuple[str, ...] = field(default=(), converter=_strings)
     note: LocalizedText | None = field(default=None, converter=_optional_text)
 
     def __attrs_post_init__(self) -> None:
@@ -489,7 +521,7 @@ class Milestone(Provenance):
     description: LocalizedText | None = field(default=None, converter=_optional_text)
     source: str | None = None
     quote: str | None = None
-    inferred: tuple[str, ...] = field(default=(), converter=_seq)
+    inferred: tuple[str, ...] = field(default=(), converter=_strings)
     note: LocalizedText | None = field(default=None, converter=_optional_text)
 
     def __attrs_post_init__(self) -> None:
@@ -648,14 +680,14 @@ class Network:
     """
 
     name: LocalizedText = field(converter=_text)
-    languages: tuple[str, ...] = field(converter=_seq)
+    languages: tuple[str, ...] = field(converter=_strings)
     description: LocalizedText | None = field(default=None, converter=_optional_text)
-    sources: tuple[Source, ...] = field(default=(), converter=_seq)
-    phases: tuple[Phase, ...] = field(default=(), converter=_seq)
-    services: tuple[Service, ...] = field(default=(), converter=_seq)
-    snapshots: tuple[MembershipSnapshot, ...] = field(default=(), converter=_seq)
-    milestones: tuple[Milestone, ...] = field(default=(), converter=_seq)
-    claims: tuple[Claim, ...] = field(default=(), converter=_seq)
+    sources: tuple[Source, ...] = field(default=(), converter=_sources)
+    phases: tuple[Phase, ...] = field(default=(), converter=_phases)
+    services: tuple[Service, ...] = field(default=(), converter=_services)
+    snapshots: tuple[MembershipSnapshot, ...] = field(default=(), converter=_snapshots)
+    milestones: tuple[Milestone, ...] = field(default=(), converter=_milestones)
+    claims: tuple[Claim, ...] = field(default=(), converter=_claims)
 
     def __attrs_post_init__(self) -> None:
         _checks.validate(self)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any, Final, Literal, TypeAlias
+from typing import Final, Literal, TypeAlias, TypedDict, overload
 
 from ._metrics import phase_end_snapshot
 from ._model import LocalizedText, MembershipSnapshot, Milestone, Network, Phase, Service
@@ -33,6 +33,73 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 """The columns of each table, in order: the keys of every record `records` gives."""
 
 
+class SnapshotRow(TypedDict):
+    """A row of `records(network, "snapshots")`: one snapshot."""
+
+    year: int
+    members: int
+    qualifier: str
+    dating: str
+    phase: str | None
+    share: float | None
+    share_qualifier: str | None
+    source: str | None
+    quote: str | None
+    inferred: str
+
+
+class PhaseRow(TypedDict):
+    """A row of `records(network, "phases")`: one phase, with the count at its end."""
+
+    key: str
+    name: str
+    start: int
+    end: int | None
+    summary: str | None
+    members_at_end: int | None
+    members_at_end_qualifier: str | None
+    source: str | None
+    quote: str | None
+    inferred: str
+
+
+class ServiceRow(TypedDict):
+    """A row of `records(network, "services")`: one service."""
+
+    key: str
+    name: str
+    kind: str
+    introduced: str | None
+    scope: str | None
+    flagship: bool
+    description: str | None
+    source: str | None
+    quote: str | None
+    inferred: str
+
+
+class MilestoneRow(TypedDict):
+    """A row of `records(network, "milestones")`: one milestone."""
+
+    key: str
+    year: int
+    name: str
+    description: str | None
+    source: str | None
+    quote: str | None
+    inferred: str
+
+
+Row: TypeAlias = SnapshotRow | PhaseRow | ServiceRow | MilestoneRow
+"""A row of any table."""
+
+
+class _Provenance(TypedDict):
+    source: str | None
+    quote: str | None
+    inferred: str
+
+
 def _text(value: LocalizedText | None, lang: str) -> str | None:
     return None if value is None else value.pick(lang)
 
@@ -46,7 +113,7 @@ def inferred_names(record: Phase | Service | MembershipSnapshot | Milestone) -> 
     return ", ".join(record.inferred)
 
 
-def _provenance(record: Phase | Service | MembershipSnapshot | Milestone) -> dict[str, Any]:
+def _provenance(record: Phase | Service | MembershipSnapshot | Milestone) -> _Provenance:
     return {"source": record.source, "quote": record.quote, "inferred": inferred_names(record)}
 
 
@@ -76,7 +143,29 @@ def text_language(network: Network, lang: str | None) -> str:
     return lang
 
 
-def records(network: Network, table: Table, *, lang: str | None = None) -> list[dict[str, Any]]:
+@overload
+def records(
+    network: Network, table: Literal["snapshots"], *, lang: str | None = None
+) -> list[SnapshotRow]: ...
+@overload
+def records(
+    network: Network, table: Literal["phases"], *, lang: str | None = None
+) -> list[PhaseRow]: ...
+@overload
+def records(
+    network: Network, table: Literal["services"], *, lang: str | None = None
+) -> list[ServiceRow]: ...
+@overload
+def records(
+    network: Network, table: Literal["milestones"], *, lang: str | None = None
+) -> list[MilestoneRow]: ...
+@overload
+def records(
+    network: Network, table: Table, *, lang: str | None = None
+) -> list[SnapshotRow] | list[PhaseRow] | list[ServiceRow] | list[MilestoneRow]: ...
+def records(
+    network: Network, table: Table, *, lang: str | None = None
+) -> list[SnapshotRow] | list[PhaseRow] | list[ServiceRow] | list[MilestoneRow]:
     """
     One table of *network* as a list of plain dicts, one per row, all with the same keys.
 
@@ -85,6 +174,8 @@ def records(network: Network, table: Table, *, lang: str | None = None) -> list[
     the fields the source does not state but that were inferred from it, joined by
     `", "`; empty when it states them all).
 
+    Each row is a typed dict (`SnapshotRow`, `PhaseRow`, `ServiceRow` or
+    `MilestoneRow`, by table), so type checkers know each column's type.
     Values are `int`, `float`, `str`, `bool` or `None` (not known), enums as their
     lower-case names, texts in *lang* (by default the network's first language), so
     `pandas.DataFrame(rows)`, `polars.DataFrame(rows)` and `csv.DictWriter` take them as
@@ -112,7 +203,7 @@ def records(network: Network, table: Table, *, lang: str | None = None) -> list[
     """
     language = text_language(network, lang)
     if table == "snapshots":
-        return [
+        snapshots: list[SnapshotRow] = [
             {
                 "year": s.year,
                 "members": s.members,
@@ -125,14 +216,15 @@ def records(network: Network, table: Table, *, lang: str | None = None) -> list[
             }
             for s in network.snapshots
         ]
+        return snapshots
     if table == "phases":
-        rows = []
+        phases: list[PhaseRow] = []
         for phase in network.phases:
             end = phase_end_snapshot(network.snapshots, phase)
-            rows.append(
+            phases.append(
                 {
                     "key": phase.key,
-                    "name": _text(phase.name, language),
+                    "name": phase.name.pick(language),
                     "start": phase.start,
                     "end": phase.end,
                     "summary": _text(phase.summary, language),
@@ -141,12 +233,12 @@ def records(network: Network, table: Table, *, lang: str | None = None) -> list[
                     **_provenance(phase),
                 }
             )
-        return rows
+        return phases
     if table == "services":
-        return [
+        services: list[ServiceRow] = [
             {
                 "key": s.key,
-                "name": _text(s.name, language),
+                "name": s.name.pick(language),
                 "kind": s.kind.value,
                 "introduced": s.introduced,
                 "scope": _text(s.scope, language),
@@ -156,17 +248,19 @@ def records(network: Network, table: Table, *, lang: str | None = None) -> list[
             }
             for s in network.services
         ]
+        return services
     if table == "milestones":
-        return [
+        milestones: list[MilestoneRow] = [
             {
                 "key": m.key,
                 "year": m.year,
-                "name": _text(m.name, language),
+                "name": m.name.pick(language),
                 "description": _text(m.description, language),
                 **_provenance(m),
             }
             for m in network.milestones
         ]
+        return milestones
     msg = f"table must be one of {list(TABLES)}, got {table!r}"
     raise ValueError(msg)
 

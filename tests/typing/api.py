@@ -143,6 +143,56 @@ def honest_time_and_claims() -> str:
     return checks[0].reason
 
 
+def collections_take_their_records() -> None:
+    """Collections are typed by their records: anything else is a type error."""
+    text = LocalizedText({"en": "X"})
+    Network(name=text, languages=("en",), phases=iter([Phase(key="x", name=text, start=2000)]))
+    Network(name=text, languages=["en"], phases=[1, 2])  # type: ignore[list-item]
+    Network(name=text, languages=[1])  # type: ignore[list-item]
+    MembershipSnapshot(year=2000, members=1, inferred=[True])  # type: ignore[list-item]
+
+
+def typed_rows() -> int:
+    """`records` rows are typed dicts, one per table."""
+    net = reseau_coop.default_network()
+    snapshots = reseau_coop.records(net, "snapshots")
+    assert_type(snapshots, list[reseau_coop.SnapshotRow])
+    assert_type(snapshots[0]["year"], int)
+    assert_type(snapshots[0]["share"], float | None)
+    phases = reseau_coop.records(net, "phases", lang="en")
+    assert_type(phases, list[reseau_coop.PhaseRow])
+    assert_type(phases[0]["members_at_end"], int | None)
+    assert_type(reseau_coop.records(net, "services"), list[reseau_coop.ServiceRow])
+    assert_type(reseau_coop.records(net, "milestones")[0]["name"], str)
+    snapshots[0]["no_such_column"]  # type: ignore[typeddict-item]
+    reseau_coop.records(net, "members")  # type: ignore[call-overload]
+    return snapshots[0]["members"]
+
+
+def series_lookup() -> None:
+    """`phase_index` of a pandas Series is a Series of positions."""
+    import pandas as pd
+
+    net = reseau_coop.default_network()
+    assert_type(reseau_coop.phase_index(net, pd.Series([2012, 2020])), "pd.Series[int]")
+
+
+def strategies_for_an_apps_tests() -> None:
+    """The shipped strategies are typed by what they draw."""
+    from hypothesis import strategies as st
+
+    from reseau_coop import strategies
+
+    assert_type(strategies.networks(min_phases=1, open_ended=True), st.SearchStrategy[Network])
+    assert_type(strategies.phases(languages=["fr"]), st.SearchStrategy[Phase])
+    assert_type(strategies.snapshots(), st.SearchStrategy[MembershipSnapshot])
+    assert_type(strategies.texts(), st.SearchStrategy[LocalizedText])
+    assert_type(strategies.documents(format="toml", max_phases=2), st.SearchStrategy[str])
+    strategies.documents(format="yaml")  # type: ignore[arg-type]
+    strategies.documents(max_phase=2)  # type: ignore[call-arg]
+    strategies.networks(open_ended="yes")  # type: ignore[arg-type]
+
+
 def charts() -> None:
     """Layered and comparison charts, and yearly periods as years."""
     import pandas as pd
