@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
 from pathlib import Path
 from typing import Final
@@ -81,6 +80,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
 
 def _create(target: Path) -> tuple[int, Path]:
     """Create a new, empty temporary file beside *target*; its mode follows the umask."""
+    import secrets  # slow to import, and only needed to write a file
+
     stem = os.fsdecode(os.fsencode(target.name)[:_TEMP_NAME_BYTES])
     for _ in range(_ATTEMPTS):
         temporary = target.with_name(f".{stem}.{secrets.token_hex(6)}.tmp")
