@@ -699,3 +699,19 @@ def test_one_snapshot_has_no_growth_sentence(
     assert "stable" not in out
     assert "held steady" not in out
     assert json.loads(as_json)["growth"] is None
+
+
+def test_what_is_not_an_exception_goes_through(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only exceptions become messages: a GeneratorExit leaves the command as it came."""
+    from reseau_coop import _cli
+
+    raised = GeneratorExit()
+
+    def run(*_args: object) -> int:
+        raise raised
+
+    monkeypatch.setattr(_cli, "_run", run)
+    with pytest.raises(GeneratorExit) as ei:
+        main(["summary"])
+
+    assert raised is ei.value

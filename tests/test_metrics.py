@@ -834,3 +834,12 @@ def test_estimated_growth_only_interpolates(net: Network, start: int, end: int) 
             assert all(known[0] <= s.year <= known[-1] for s in point.based_on)
             assert Qualifier.APPROXIMATE == g.qualifier
     assert Growth.between(g.start, g.end, language=net.languages[0]) == g
+
+
+def test_doubling_time_of_a_rate_below_floats() -> None:
+    """An exact rate too small for a float (a Fraction) never doubles in a float's range: None."""
+    tiny: Any = Fraction(1, 10**400)  # a real number, as a rate may be given
+    small: Any = Fraction(1, 10**300)
+
+    assert doubling_time(tiny) is None
+    assert math.isclose(math.log(2) * 1e300, doubling_time(small) or 0.0)

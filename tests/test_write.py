@@ -99,6 +99,19 @@ def test_an_existing_file_keeps_its_mode(old_file: Path) -> None:
     assert 0o604 == stat.S_IMODE(old_file.stat().st_mode)
 
 
+def test_without_fchmod_the_mode_is_kept_by_name(
+    old_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where `os.fchmod` is missing (Windows before Python 3.13), the mode is set by name."""
+    monkeypatch.delattr(os, "fchmod")
+    old_file.chmod(0o604)
+
+    write_atomic(old_file, b"new")
+
+    assert b"new" == old_file.read_bytes()
+    assert 0o604 == stat.S_IMODE(old_file.stat().st_mode)
+
+
 def test_a_symlink_stays_a_link(old_file: Path, tmp_path: Path) -> None:
     """Through a link, the file it points to is replaced; the link stays a link."""
     link = tmp_path / "link.json"
@@ -259,6 +272,26 @@ def test_a_read_only_file_is_refused(old_file: Path, monkeypatch: pytest.MonkeyP
 
     assert [(old_file, os.W_OK)] == checked
     assert OLD == old_file.read_bytes()
+
+
+def test_no_free_temporary_name_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If every random name is taken, the write fails naming the folder; nothing is touched."""
+    import secrets
+
+    monkeypatch.setattr(secrets, "token_hex", lambda _size: "0" * 12)
+    (tmp_path / ".history.json.000000000000.tmp").write_bytes(b"someone else's")
+
+    with pytest.raises(FileExistsError) as ei:
+        write_atomic(tmp_path / "history.json", b"new")
+
+    assert (
+        ei.value.errno,
+        ei.value.strerror,
+        ei.value.filename,
+    ) == (errno.EEXIST, "no free name for a temporary file", str(tmp_path.resolve()))
+    assert [".history.json.000000000000.tmp"] == _names(tmp_path)
 
 
 def test_a_directory_is_refused(tmp_path: Path) -> None:

@@ -447,13 +447,11 @@ def _plot(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> Non
     if kind not in {"png", "svg", "pdf"}:
         msg = f"cannot tell the image format of {args.output}: name it *.png, *.svg or *.pdf"
         raise _UsageError(msg)
-    try:
-        from ._plot import membership_chart
-    except ImportError as exc:  # pragma: no cover - matplotlib is there in the tests
-        raise CommandError(str(exc)) from None
+    from ._plot import membership_chart  # imports matplotlib only when it draws
+
     try:
         ax = membership_chart(net, lang=lang)
-    except ImportError as exc:  # pragma: no cover - matplotlib is there in the tests
+    except ImportError as exc:  # no matplotlib: the one sentence that names the install
         raise CommandError(str(exc)) from None
     figure = ax.get_figure(root=True)
     assert figure is not None  # noqa: S101 - membership_chart draws into a figure
@@ -630,4 +628,4 @@ def _reason(exc: BaseException) -> str:
         return exc.strerror or str(exc)
     if isinstance(exc, Exception):
         return f"unexpected {type(exc).__name__}: {exc} (please report it)"
-    raise exc  # pragma: no cover - GeneratorExit and the like: not ours to turn into words
+    raise exc  # GeneratorExit and the like: not ours to turn into words
