@@ -12,7 +12,17 @@ from typing import Any
 import pytest
 
 import reseau_coop
-from reseau_coop import default_network, describe_growth, growth, load, phase_growth
+from reseau_coop import (
+    LocalizedText,
+    Network,
+    Phase,
+    default_network,
+    describe_growth,
+    dump,
+    growth,
+    load,
+    phase_growth,
+)
 from reseau_coop._cli import default_language, main
 
 OTHER_NETWORK = """\
@@ -157,6 +167,17 @@ def test_phase(capsys: pytest.CaptureFixture[str], argv: list[str], expected: st
     assert 0 == status
     assert out.startswith(expected)
     _fits(out)
+
+
+def test_phase_without_summary(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A phase the data gives no summary is said by its name and years alone."""
+    path = tmp_path / "bare.json"
+    phase = Phase(key="p", name=LocalizedText({"en": "Start"}), start=2000, end=2004)
+    dump(Network(name=LocalizedText({"en": "Bare"}), languages=["en"], phases=[phase]), path)
+
+    status, out, _ = run(capsys, "phase", "2002", "--data", str(path))
+
+    assert (0, "2002: Start (2000–2004)\n") == (status, out)
 
 
 def test_phase_shared_year_mentions_the_other(capsys: pytest.CaptureFixture[str]) -> None:

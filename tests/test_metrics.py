@@ -843,3 +843,22 @@ def test_doubling_time_of_a_rate_below_floats() -> None:
 
     assert doubling_time(tiny) is None
     assert math.isclose(math.log(2) * 1e300, doubling_time(small) or 0.0)
+
+
+def test_a_one_year_phase_starts_from_the_snapshot_before_it() -> None:
+    """A one-year phase's own snapshot is its end: its growth starts from the one before."""
+    net = Network(
+        name=LocalizedText({"en": "N"}),
+        languages=["en"],
+        phases=[
+            Phase(key="a", name=LocalizedText({"en": "A"}), start=2005, end=2009),
+            Phase(key="b", name=LocalizedText({"en": "B"}), start=2010, end=2010),
+        ],
+        snapshots=[
+            MembershipSnapshot(year=2008, members=4),
+            MembershipSnapshot(year=2010, members=6, dating=Dating.PHASE, phase="b"),
+        ],
+    )
+    found = [(g.phase, g.start.year, g.end.year) for g in phase_growth(net)]
+
+    assert [(net.phases[1], 2008, 2010)] == found

@@ -426,3 +426,16 @@ def test_plot_command_without_matplotlib_names_the_install(
     )
     assert expected == err
     assert [] == list(tmp_path.iterdir())
+
+
+def test_a_family_not_installed_is_passed_over() -> None:
+    """Of a list of families, one not installed is skipped for the next, as matplotlib does."""
+    from matplotlib.font_manager import FontProperties
+
+    from reseau_coop._plot import _fonts
+
+    only = _fonts(FontProperties(family=["DejaVu Sans"]))
+    fallback = _fonts(FontProperties(family=["No Such Font Family", "DejaVu Sans"]))
+
+    assert 1 == len(only)
+    assert only == fallback

@@ -452,3 +452,10 @@ def test_without_matplotlib_the_page_has_everything_but_the_chart(
     assert re.sub(r"<figure>.*?</figure>\n", "", with_chart, flags=re.DOTALL) == without
     assert "<svg" in with_chart
     assert "<svg" not in without
+
+
+def test_the_inferred_mark_shows_in_reprs() -> None:
+    """The mark beside inferred values reads `MARK` in a cell's repr (as in a test's diff)."""
+    from reseau_coop._report import MARK
+
+    assert "('2007', MARK)" == repr(("2007", MARK))

@@ -99,6 +99,26 @@ def test_an_existing_file_keeps_its_mode(old_file: Path) -> None:
     assert 0o604 == stat.S_IMODE(old_file.stat().st_mode)
 
 
+def test_a_folder_that_cannot_be_opened_is_no_error(
+    old_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where a folder cannot be opened to sync the rename (some systems), the file is written."""
+    real_open = os.open
+    opened: list[str] = []
+
+    def open_files_only(path: str | os.PathLike[str], flags: int, *args: int) -> int:
+        if Path(path).is_dir():
+            opened.append(os.fspath(path))
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", open_files_only)
+    write_atomic(old_file, b"new")
+
+    assert b"new" == old_file.read_bytes()
+    assert [str(old_file.parent.resolve())] == opened
+
+
 def test_without_fchmod_the_mode_is_kept_by_name(
     old_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
