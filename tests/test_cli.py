@@ -736,3 +736,17 @@ def test_what_is_not_an_exception_goes_through(monkeypatch: pytest.MonkeyPatch) 
         main(["summary"])
 
     assert raised is ei.value
+
+
+def test_a_bad_document_on_stdin_is_named_stdin(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--data -` reads standard input; its problems are said of <stdin>, each by its path."""
+    import io
+
+    document = b'{"format": 1, "name": {"en": "X"}, "languages": 3}'
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(document)))
+    status, out, err = run(capsys, "--data", "-")
+
+    assert (1, "") == (status, out)
+    assert err.startswith("reseau-coop: error: invalid <stdin>: 1 problem\n  $.languages")

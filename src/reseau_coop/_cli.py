@@ -81,10 +81,9 @@ class _Parser(argparse.ArgumentParser):
         # Only --help and --version print (errors raise): to standard output, written as
         # every output is, so a closed or full stdout is an error, not silence.
         del file
-        if message:
-            stream = Stream(sys.stdout, "output")
-            for line in message.splitlines():
-                stream.text(line)
+        stream = Stream(sys.stdout, "output")
+        for line in message.splitlines():
+            stream.text(line)
 
 
 # ---------------------------------------------------------------- arguments
