@@ -529,10 +529,13 @@ def test_the_converter_reads_as_loads_does() -> None:
         converter().structure({"key": "p", "name": {"en": "P"}, "start": "x", "y": 1}, Phase)
     with pytest.raises(DataError) as bad_texts:
         converter().structure({"fr": 3}, LocalizedText)
+    with pytest.raises(DataError) as not_a_table:
+        converter().structure("p", Phase)
     assert [
         "$.start: expected an integer, got a string ('x')",
         "$.y: unknown key 'y'",
     ] == [f"{p.where}: {p.message}" for p in bad_phase.value.problems]
+    assert ["expected a table, got a string ('p') @ $"] == not_a_table.value.errors
     assert ("text", ["expected a string, got an integer (3) @ $.fr"]) == (
         bad_texts.value.subject,
         bad_texts.value.errors,
