@@ -99,6 +99,22 @@ def test_an_existing_file_keeps_its_mode(old_file: Path) -> None:
     assert 0o604 == stat.S_IMODE(old_file.stat().st_mode)
 
 
+@pytest.mark.parametrize("code", [errno.EINVAL, errno.ENOTSUP])
+def test_a_file_system_that_cannot_sync_is_no_error(
+    code: int, old_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the file system cannot flush a file (EINVAL, ENOTSUP), the file is written anyway."""
+
+    def cannot_sync(_descriptor: int) -> None:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(os, "fsync", cannot_sync)
+    write_atomic(old_file, b"new")
+
+    assert b"new" == old_file.read_bytes()
+    assert ["history.json"] == _names(old_file.parent)
+
+
 def test_a_folder_that_cannot_be_opened_is_no_error(
     old_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
