@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import runpy
 import subprocess
@@ -493,7 +494,7 @@ def test_options_before_or_after_the_subcommand(capsys: pytest.CaptureFixture[st
 
 def test_help_on_every_subcommand(capsys: pytest.CaptureFixture[str]) -> None:
     """Each subcommand has --help, with examples."""
-    for command in ("summary", "phase", "growth", "validate", "export", "schema"):
+    for command in ("summary", "phase", "growth", "validate", "compare", "export", "schema"):
         status, out, _ = run(capsys, command, "--help")
         assert 0 == status
         assert "examples:" in out
@@ -750,3 +751,186 @@ def test_a_bad_document_on_stdin_is_named_stdin(
 
     assert (1, "") == (status, out)
     assert err.startswith("reseau-coop: error: invalid <stdin>: 1 problem\n  $.languages")
+
+
+# ---------------------------------------------------------------- compare
+
+EXAMPLES = Path(__file__).parent.parent / "docs" / "examples"
+
+
+def test_compare_two_files_side_by_side(capsys: pytest.CaptureFixture[str]) -> None:
+    """Two networks, a column each: compare()'s figures, as the growth command writes them."""
+    files = [str(EXAMPLES / "val-imaginaire.toml"), str(EXAMPLES / "lac-exemple.toml")]
+    status, out, err = run(capsys, "compare", *files, "--lang", "en")
+
+    assert (0, "") == (status, err)
+    assert (
+        "                       Val-Imaginaire Federation   Lac-Exemple Co-op Network\n"
+        "                       (fictional)                 (fictional)\n"
+        "  Years covered        2004–2021                   2009–2023\n"
+        "  Counts known         4                           4\n"
+        "  Phases               3                           2\n"
+        "\n"
+        "Whole history, first count to last\n"
+        "  Members              8 → 47                      ≥ 12 → 66\n"
+        "  Change               +39                         ≤ +54\n"
+        "  Ratio                ×5.88                       ≤ ×5.5\n"
+        "  Percent change       +487.5%                     ≤ +450%\n"
+        "  Yearly growth        11% a year                  ≤ 12.9% a year\n"
+        "  Doubling time        6.7 years                   ≥ 5.7 years\n"
+        "  Figures              exact                       at most (an upper bound)\n"
+        "\n"
+        "(≈ about · ≥ at least · ≤ at most · ≲ nearly, at most)\n"
+    ) == out
+
+
+def test_compare_over_a_window_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    """--from and --to add the window's rows, estimated between snapshots, in French."""
+    status, out, _ = run(
+        capsys,
+        "compare",
+        "--default",
+        str(EXAMPLES / "lac-exemple.toml"),
+        "--from",
+        "2010",
+        "--to",
+        "2020",
+        "--lang",
+        "fr",
+    )
+    window = out.split("Sur la fenêtre 2010–2020\n")[1]
+
+    assert 0 == status
+    assert "                       Réseau COOP      Réseau coopératif du\n" in out
+    assert "  Membres              14 → 100         ≥ 12 → 66\n" in out
+    assert window.startswith(
+        "  Années               2010–2020        2010–2020\n"
+        "  Membres              ≈ 26,6 → ≈ 82,4  ≈ 14 → ≈ 47,2\n"
+        "  Variation            ≈ +55,8          ≈ +33,2\n"
+        "  Rapport              ≈ ×3,1           ≈ ×3,38\n"
+        "  Variation en %       ≈ +209,8\u202f%       ≈ +237,5\u202f%\n"
+        "  Croissance annuelle  ≈ 12\u202f% par an    ≈ 12,9\u202f% par an\n"
+        "  Doublement           ≈ 6,1 ans        ≈ 5,7 ans\n"
+        "  Chiffres             approximatifs    approximatifs\n"
+        "\n"
+        "≈ Une année sans effectif connu est estimée en ligne droite entre les deux\n"
+    )
+    _fits(out)
+
+
+def test_compare_json_is_the_rows(capsys: pytest.CaptureFixture[str], other: Path) -> None:
+    """--json prints compare()'s rows as they are, window included."""
+    status, out, _ = run(
+        capsys, "compare", "--default", str(other), "--json", "--from", "2010", "--lang", "en"
+    )
+    expected = reseau_coop.compare([default_network(), load(other)], start=2010, lang="en")
+
+    assert 0 == status
+    assert json.loads(json.dumps(list(expected))) == json.loads(out)
+
+
+def test_compare_many_networks_goes_on_below(
+    capsys: pytest.CaptureFixture[str], other: Path
+) -> None:
+    """Networks that do not fit in 80 columns go on in a second table with the same rows."""
+    status, out, _ = run(capsys, "compare", "--default", *[str(other)] * 3, "--lang", "en")
+    heads = [line for line in out.splitlines() if line.startswith(" " * 23)]
+
+    assert 0 == status
+    assert [
+        "                       Réseau COOP  Prairie Co-op Federation",
+        "                       Prairie Co-op Federation  Prairie Co-op Federation",
+    ] == heads
+    assert 2 == out.count("Whole history, first count to last\n")
+    assert 3 == out.count("8 → 240")
+    _fits(out)
+
+
+def test_compare_networks_without_growth(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A network with one snapshot, or none, shows dashes where a growth would be."""
+    one = tmp_path / "one.toml"
+    one.write_text(
+        'format = 1\nlanguages = ["en"]\nname = { en = "One" }\n'
+        "[[snapshots]]\nyear = 2000\nmembers = 5\n",
+        "utf-8",
+    )
+    empty = tmp_path / "empty.toml"
+    empty.write_text('format = 1\nlanguages = ["en"]\nname = { en = "Empty" }\n', "utf-8")
+
+    status, out, _ = run(capsys, "compare", str(one), str(empty), "--lang", "en")
+
+    assert 0 == status
+    assert "  Years covered        2000–2000  —\n" in out
+    assert "  Members              —          —\n" in out
+    assert "  Figures              —          —\n" in out
+    assert "(≈" not in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["compare"],
+        ["compare", "a.toml"],
+        ["compare", "--default"],
+        ["--data", "a.toml", "compare", "b.toml", "c.toml"],
+        ["compare", "-", "-"],
+        ["compare", "--from", "soon", "a.toml", "b.toml"],
+    ],
+)
+def test_compare_usage_errors(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    """Fewer than two networks, --data, stdin twice or a bad year: exit 2 with one sentence."""
+    status, out, err = run(capsys, *argv)
+
+    assert (2, "") == (status, out)
+    assert "usage: reseau-coop compare" in err
+    assert 1 == len([line for line in err.splitlines() if "error:" in line])
+
+
+def test_compare_fewer_than_two_says_so(capsys: pytest.CaptureFixture[str], other: Path) -> None:
+    """One network is a usage error saying two are needed, before any file is read."""
+    status, _, err = run(capsys, "compare", str(other) + ".missing")
+
+    assert 2 == status
+    assert err.endswith(
+        "reseau-coop compare: error: compare needs two networks or more: give two FILEs, "
+        "or --default and a FILE\n"
+    )
+
+
+def test_compare_bad_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A missing or invalid file: exit 1, the usual one-line error naming the file."""
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(b'{"format": 1, "name": {"en": "X"}, "languages": ["en"], "phases": 3}')
+
+    missing = run(capsys, "compare", "--default", str(tmp_path / "nope.toml"))
+    invalid = run(capsys, "compare", "--default", str(bad))
+
+    assert (1, "") == missing[:2]
+    assert f"reseau-coop: error: cannot read {tmp_path / 'nope.toml'}: No such file" in missing[2]
+    assert (1, "") == invalid[:2]
+    assert invalid[2].startswith(f"reseau-coop: error: invalid {bad}: 1 problem\n")
+
+
+def test_compare_window_outside_a_network(capsys: pytest.CaptureFixture[str], other: Path) -> None:
+    """A window outside a network's snapshots: exit 1, naming the network."""
+    status, out, err = run(capsys, "compare", "--default", str(other), "--from", "2005")
+
+    assert (1, "") == (status, out)
+    assert err.startswith("reseau-coop: error: networks[0] (Réseau COOP): no snapshot for 2005")
+
+
+def test_compare_reads_standard_input(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`compare -` reads one network from standard input, in --data-format."""
+    document = (EXAMPLES / "lac-exemple.toml").read_text("utf-8")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(document))
+
+    status, out, _ = run(capsys, "compare", "--default", "-", "--data-format", "toml", "--json")
+
+    assert 0 == status
+    assert ["Réseau COOP", "Lac-Exemple Co-op Network (fictional)"] == [
+        row["name"] for row in json.loads(out)
+    ]

@@ -129,7 +129,7 @@ def _doc_with(path: tuple[str | int, ...], value: object) -> str:
     [
         (True, "boolean"),
         (2007.9, "fraction"),
-        (2007.0, "fraction"),
+        (2007.0, "a float (2007.0): write 2007"),
         ("2007", "string"),
         (None, "null"),
         ([2007], "list"),
@@ -282,10 +282,22 @@ def test_missing_required_key() -> None:
     ("document", "words"),
     [
         ({"name": {"en": "X"}, "languages": ["en"]}, "required key is missing"),
-        ({"format": 2, "name": {"en": "X"}, "languages": ["en"]}, "unknown format an integer (2)"),
-        ({"format": "1", "name": {"en": "X"}, "languages": ["en"]}, "unknown format a string"),
-        ({"format": True, "name": {"en": "X"}, "languages": ["en"]}, "unknown format a boolean"),
-        ({"format": 1.0, "name": {"en": "X"}, "languages": ["en"]}, "unknown format a number"),
+        (
+            {"format": 2, "name": {"en": "X"}, "languages": ["en"]},
+            "this release reads format 1, not format 2",
+        ),
+        (
+            {"format": "1", "name": {"en": "X"}, "languages": ["en"]},
+            "the format is the number 1, written without quotes; got a string ('1')",
+        ),
+        (
+            {"format": True, "name": {"en": "X"}, "languages": ["en"]},
+            "the format is the number 1; got a boolean (true)",
+        ),
+        (
+            {"format": 1.0, "name": {"en": "X"}, "languages": ["en"]},
+            "the format is the number 1; got a float (1.0)",
+        ),
     ],
 )
 def test_format_version(document: dict[str, Any], words: str) -> None:

@@ -317,6 +317,6 @@ def test_unknown_references_list_the_keys_once_shortened() -> None:
 
     error = _problems(HEAD + json.dumps(document)[1:])
 
-    listed = "['s0', 's1', 's10', 's11', 's12', 's13', 's14', 's15', 's16', 's17', … (50 in all)]"
-    expected = f"unknown source 'nowhere'; the network's sources are {listed}"
+    listed = "['s0', 's1', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9', … (50 in all)]"
+    expected = f"unknown source 'nowhere' (the network's sources are {listed})"
     assert [expected] * 999 == [p.message for p in error.problems]

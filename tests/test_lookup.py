@@ -260,12 +260,13 @@ def test_dates_look_up_their_year(net: Network, day: dt.date) -> None:
 
 
 def test_numpy_is_imported_only_when_given_an_array() -> None:
-    """Importing the package and looking up lists leaves NumPy (and TOML) unimported."""
+    """Looking up lists (or refusing a value) leaves NumPy, pandas and TOML unimported."""
     code = (
         "import sys, reseau_coop as rc\n"
         "net = rc.default_network()\n"
         "assert rc.phase_index(net, [2012]) == [1]\n"
         "rc.phase_at(net, 2012); rc.growth(net); rc.describe_growth(rc.growth(net))\n"
+        "try:\n    rc.phase_at(net, object())\nexcept TypeError:\n    pass\n"
         "print(sorted(m for m in ('numpy', 'tomllib', 'tomli_w', 'pandas') if m in sys.modules))\n"
     )
     result = run_python(code)
@@ -396,3 +397,85 @@ def test_phase_index_masked_array() -> None:
 
     assert [1, -1, -1, -1] == out.tolist()
     assert [1, -1] == phase_index(default_network(), objects).tolist()
+
+
+# ---------------------------------------------------------------- yearly pandas Periods
+
+_YEARLY = ["Y", "Y-DEC", "Y-JUN", "Y-JAN", "Y-NOV"]
+
+
+@given(st.integers(1900, 2100), st.sampled_from(_YEARLY))
+def test_a_yearly_period_is_its_labels_year(year: int, freq: str) -> None:
+    """A yearly Period, whatever month ends it, is looked up as its label's year."""
+    import pandas as pd
+
+    net = default_network()
+    period = pd.Period(str(year), freq)
+
+    assert phases_at(net, year) == phases_at(net, period)
+    assert phase_index(net, [year]) == phase_index(net, [period])
+    if phases_at(net, year):
+        assert phase_at(net, year) == phase_at(net, period)
+
+
+@pytest.mark.parametrize("freq", _YEARLY)
+def test_phase_index_period_index_and_series(freq: str) -> None:
+    """A PeriodIndex gives a list (any iterable does); a Series of periods, a Series."""
+    import pandas as pd
+
+    periods = pd.period_range("2006", "2023", freq=freq)
+    expected = phase_index(default_network(), list(range(2006, 2024)))
+    series = pd.Series(periods, index=[f"r{i}" for i in range(len(periods))])
+
+    assert expected == phase_index(default_network(), periods)
+    assert expected == phase_index(default_network(), series).tolist()
+    assert series.index.tolist() == phase_index(default_network(), series).index.tolist()
+
+
+def test_phase_index_series_of_periods_with_a_gap() -> None:
+    """A missing period (NaT) in a Series of periods gives -1."""
+    import pandas as pd
+
+    series = pd.Series([pd.Period("2012", "Y"), pd.NaT, pd.Period("2030", "Y")], dtype="period[Y]")
+
+    assert [1, -1, -1] == phase_index(default_network(), series).tolist()
+
+
+@pytest.mark.parametrize(
+    ("freq", "shown"), [("M", "'M'"), ("Q", "'Q-DEC'"), ("D", "'D'"), ("2Y", "'2Y-DEC'")]
+)
+def test_other_frequencies_are_refused(freq: str, shown: str) -> None:
+    """Periods of months, quarters, days or several years are refused, naming the frequency."""
+    import pandas as pd
+
+    net = default_network()
+    period = pd.Period("2012", freq)
+    series = pd.Series(pd.period_range("2012", periods=3, freq=freq))
+    expected = (
+        "expected yearly periods (frequency 'Y', any anchor such as 'Y-JUN'), "
+        f"got periods of frequency {shown}"
+    )
+
+    for call in (
+        lambda: phase_at(net, period),
+        lambda: phases_at(net, period),
+        lambda: phase_index(net, [period]),
+        lambda: phase_index(net, series),
+        lambda: phase_index(net, pd.PeriodIndex(series)),
+    ):
+        with pytest.raises(TypeError) as ei:
+            call()
+
+        assert expected == str(ei.value)
+
+
+def test_other_pandas_objects_are_not_years() -> None:
+    """A pandas value that is not a Period (NA) is refused as any non-year is."""
+    import pandas as pd
+
+    missing: Any = pd.NA  # not a year, on purpose
+    with pytest.raises(TypeError) as ei:
+        phase_at(default_network(), missing)
+
+    assert str(ei.value).startswith("expected a year (an int) or a datetime.date")
+    assert "yearly pandas Period" in str(ei.value)

@@ -720,6 +720,49 @@ def test_membership_series_errors_like_members_at() -> None:
 
 @given(
     networks(max_snapshots=10),
+    st.lists(st.integers(1, 9999), max_size=20),
+    st.sampled_from(["Y", "Y-DEC", "Y-JUN", "Y-MAR"]),
+)
+def test_yearly_periods_are_their_years(net: Network, years: list[int], freq: str) -> None:
+    """Yearly Periods (any anchor) and a PeriodIndex give what their label years give."""
+    import pandas as pd
+
+    periods = pd.PeriodIndex([pd.Period(year=year, freq=freq) for year in years], freq=freq)
+
+    def outcome(wanted: Any) -> list[Estimate] | str:  # noqa: ANN401 - years or periods
+        try:
+            return list(membership_series(net, wanted, extrapolate=True))
+        except (SnapshotLookupError, ValueError) as exc:
+            return f"{type(exc).__name__}: {exc}"
+
+    assert outcome(years) == outcome(periods)
+    for year, period in zip(years[:3], periods[:3], strict=False):
+        try:
+            expected: Estimate | str = members_at(net, year)
+        except SnapshotLookupError as exc:
+            expected = str(exc)
+        try:
+            actual: Estimate | str = members_at(net, period)
+        except SnapshotLookupError as exc:
+            actual = str(exc)
+        assert expected == actual
+
+
+def test_periods_of_other_frequencies_are_refused() -> None:
+    """A monthly or quarterly Period is refused by members_at and membership_series."""
+    import pandas as pd
+
+    with pytest.raises(TypeError) as ei:
+        members_at(default_network(), pd.Period("2015-03", "M"))
+    with pytest.raises(TypeError) as series_ei:
+        membership_series(default_network(), pd.period_range("2015", periods=2, freq="Q"))
+
+    assert str(ei.value).endswith("got periods of frequency 'M'")
+    assert str(series_ei.value).startswith("years[0]: expected yearly periods")
+
+
+@given(
+    networks(max_snapshots=10),
     st.lists(st.integers(-50, 10_050), max_size=30),
     st.sampled_from(["linear", "geometric"]),
     st.booleans(),

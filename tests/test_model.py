@@ -25,6 +25,7 @@ from reseau_coop import (
     Share,
     Source,
     default_network,
+    dumps,
     loads,
 )
 
@@ -174,7 +175,7 @@ INVARIANTS: list[tuple[str, Callable[[Document], None], str, str]] = [
         "share above one",
         _set(("snapshots", 0, "share"), {"value": 1.5, "of": en("all co-ops")}),
         "$.snapshots[0].share.value",
-        "[0, 1]",
+        "a share is a fraction: write 0.015, not 1.5",
     ),
     (
         "text missing a language",
@@ -298,10 +299,92 @@ def test_constructor_checks_types() -> None:
         MembershipSnapshot(
             year="2007",  # type: ignore[arg-type]
             members=True,
-            qualifier="exact",  # type: ignore[arg-type]
+            qualifier="EXACT",  # type: ignore[arg-type]
         )
 
     assert ["$.year", "$.members", "$.qualifier"] == [p.where for p in ei.value.problems]
+
+
+def test_constructors_take_what_people_write() -> None:
+    """A dict for a text, an enum's value for a member, any iterable for a list: converted."""
+    written = Service(key="s", name={"en": "S"}, kind="tool", inferred=iter(["kind"]))
+    snapshot = MembershipSnapshot(
+        year=2012,
+        members=35,
+        qualifier="approximate",
+        dating="phase",
+        phase="p",
+        share=Share(value=0.5, of={"en": "co-ops"}, qualifier="nearly"),
+    )
+    net = Network(
+        name={"en": "N"},
+        languages=(tag for tag in ["en"]),
+        phases=[Phase(key="p", name={"en": "P"}, start=2007, end=2012, note={"en": "n"})],
+        services={written: None}.keys(),
+        snapshots=[snapshot],
+    )
+
+    assert LocalizedText({"en": "S"}) == written.name
+    assert (ServiceKind.TOOL, ("kind",)) == (written.kind, written.inferred)
+    assert (Qualifier.APPROXIMATE, Dating.PHASE) == (snapshot.qualifier, snapshot.dating)
+    assert snapshot.share is not None
+    assert Qualifier.NEARLY == snapshot.share.qualifier
+    assert (("en",), (written,)) == (net.languages, net.services)
+    assert net == loads(dumps(net))
+
+
+@pytest.mark.parametrize(
+    ("texts", "where"),
+    [
+        ({"EN": "x"}, "$.name.EN"),
+        ({}, "$.name"),
+        ({"en": ""}, "$.name.en"),
+        ({"en": 3}, "$.name.en"),
+    ],
+)
+def test_a_bad_dict_of_texts_is_named_as_in_a_document(texts: dict[str, Any], where: str) -> None:
+    """A dict of texts that is no good gets the problems a document gets, under the field."""
+    with pytest.raises(DataError) as ei:
+        Phase(key="p", name=texts, start=2000)
+    document = {"format": 1, "name": en("N"), "languages": ["en"]}
+    document["phases"] = [{"key": "p", "name": texts, "start": 2000}]
+    with pytest.raises(DataError) as from_document:
+        loads(json.dumps(document))
+
+    assert [where] == [p.where for p in ei.value.problems]
+    assert [p.under(("phases", 0)) for p in ei.value.problems] == [
+        p for p in from_document.value.problems if p.path[:2] == ("phases", 0)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("qualifier", "about"), ("qualifier", "EXACT"), ("dating", "month"), ("qualifier", 3)],
+)
+def test_a_bad_enum_value_is_named_as_in_a_document(field: str, value: object) -> None:
+    """A value that is none of the enum's is refused with the document's words."""
+    given: dict[str, Any] = {field: value}
+    with pytest.raises(DataError) as ei:
+        MembershipSnapshot(year=2000, members=1, **given)
+    document = {"format": 1, "name": en("N"), "languages": ["en"]}
+    document["snapshots"] = [{"year": 2000, "members": 1, field: value}]
+    with pytest.raises(DataError) as from_document:
+        loads(json.dumps(document))
+
+    assert [p.under(("snapshots", 0)) for p in ei.value.problems] == list(
+        from_document.value.problems
+    )
+
+
+def test_enum_aliases_name_every_value() -> None:
+    """The values constructors take for an enum are exactly the enum's values."""
+    from typing import get_args
+
+    from reseau_coop._model import DatingValue, QualifierValue, ServiceKindValue
+
+    assert [q.value for q in Qualifier] == list(get_args(QualifierValue))
+    assert [d.value for d in Dating] == list(get_args(DatingValue))
+    assert [k.value for k in ServiceKind] == list(get_args(ServiceKindValue))
 
 
 def test_constructor_refuses_non_model_items() -> None:
@@ -428,7 +511,7 @@ def test_service_and_milestone_types() -> None:
         Service(
             key="s",
             name=LocalizedText({"en": "x"}),
-            kind="tool",  # type: ignore[arg-type]
+            kind="tools",  # type: ignore[arg-type]
             flagship=1,  # type: ignore[arg-type]
         )
     assert ["$.kind", "$.flagship"] == [p.where for p in ei.value.problems]

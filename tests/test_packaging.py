@@ -130,7 +130,7 @@ def test_plot_command_without_matplotlib() -> None:
 @pytest.mark.parametrize(
     ("module", "names"),
     [
-        ("reseau_coop.plot", ["membership_chart"]),
+        ("reseau_coop.plot", ["Align", "comparison_chart", "membership_chart"]),
         (
             "reseau_coop.frames",
             [

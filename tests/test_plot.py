@@ -15,14 +15,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from matplotlib.axes import Axes
 from matplotlib.collections import PathCollection
+from matplotlib.colors import to_rgba_array
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 import reseau_coop
 from reseau_coop import Dating, Network, Qualifier, default_network
 from reseau_coop._cli import main
 from reseau_coop._plot import drawable
-from reseau_coop.plot import membership_chart
+from reseau_coop.plot import comparison_chart, membership_chart
 
 from .strategies import networks
 
@@ -439,3 +441,290 @@ def test_a_family_not_installed_is_passed_over() -> None:
 
     assert 1 == len(only)
     assert only == fallback
+
+
+# ---------------------------------------------------------------- several networks
+
+EXAMPLES = Path(__file__).parent.parent / "docs" / "examples"
+
+
+def _examples() -> list[Network]:
+    return [
+        default_network(),
+        reseau_coop.load(EXAMPLES / "val-imaginaire.toml"),
+        reseau_coop.load(EXAMPLES / "lac-exemple.toml"),
+    ]
+
+
+def _series(ax: Axes) -> list[Line2D]:
+    """The networks' lines, one per network drawn."""
+    return [line for line in ax.lines if str(line.get_gid() or "").startswith("series:")]
+
+
+def _drawable(net: Network) -> bool:
+    return bool(net.phases or net.snapshots)
+
+
+def _legend_holds_no_point(ax: Axes) -> None:
+    """After drawing, the legend's box holds no marker or line vertex, and stays in the figure."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    figure = ax.get_figure(root=True)
+    assert figure is not None
+    FigureCanvasAgg(figure)  # a canvas that really draws (the figure's own is a stand-in)
+    figure.canvas.draw()  # lays the figure out and draws it, as saving it does
+    legend = ax.get_legend()
+    assert legend is not None
+    box = legend.get_window_extent()
+    points = [
+        ax.transData.transform(xy)
+        for c in ax.collections
+        if c.get_offset_transform() == ax.transData
+        for xy in np.asarray(c.get_offsets())
+    ] + [ax.transData.transform(xy) for line in ax.lines for xy in line.get_xydata()]  # type: ignore[union-attr]
+
+    assert [] == [p for p in points if box.contains(*p)]
+    assert figure.bbox.x0 <= box.x0
+    assert box.x1 <= figure.bbox.x1
+    assert figure.bbox.y0 <= box.y0
+    assert box.y1 <= figure.bbox.y1
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("align", ["calendar", "start"])
+def test_comparison_chart_of_the_examples(lang: str, align: str) -> None:
+    """Three networks: distinct colours and markers, one legend naming each, clear of points."""
+    nets = _examples()
+
+    ax = comparison_chart(nets, lang=lang, align=align)  # type: ignore[arg-type]
+    lines = _series(ax)
+    legend = ax.get_legend()
+
+    assert 3 == len(lines)
+    assert 3 == len({line.get_color() for line in lines})
+    assert ["series:o", "series:^", "series:v"] == [line.get_gid() for line in lines]
+    assert legend is not None
+    assert [n.name.pick(lang) for n in nets] == [
+        t.get_text().split("\xa0:" if lang == "fr" else ":")[0] for t in legend.get_texts()[:3]
+    ]
+    _legend_holds_no_point(ax)
+
+
+def test_hedged_points_stay_distinct_among_networks() -> None:
+    """Each network's hedged points are hollow in its colour; phase-dated ones are squares."""
+    ax = comparison_chart(_examples(), lang="en")
+    hedged = [c for c in ax.collections if str(c.get_gid()).startswith("snapshots:hedged")]
+    by_phase = [c for c in ax.collections if str(c.get_gid()).endswith(":phase")]
+
+    assert 3 == len(hedged)  # ≈ 35, ≈ 30 and ≥ 12
+    assert all([1.0, 1.0, 1.0, 1.0] == to_rgba_array(c.get_facecolor()).tolist()[0] for c in hedged)
+    assert 3 == len({tuple(to_rgba_array(c.get_edgecolor()).tolist()[0]) for c in hedged})
+    assert 3 == sum(len(np.asarray(c.get_offsets())) for c in by_phase)  # 35, 56, 30 in 2010
+
+
+def test_align_start_counts_years_from_the_first_snapshot() -> None:
+    """With align='start', each network's first snapshot is at x = 0."""
+    ax = comparison_chart(_examples(), align="start", lang="en")
+
+    assert [0.0, 0.0, 0.0] == [float(np.asarray(line.get_xydata())[0, 0]) for line in _series(ax)]
+    assert "Years since the first known count" == ax.get_xlabel()
+    assert "Membership since each network's first known count" == ax.get_title()
+
+
+def test_align_start_without_snapshots_starts_at_the_first_phase() -> None:
+    """A network with phases but no snapshot starts at its first phase's start."""
+    net = reseau_coop.loads(
+        '{"format": 1, "name": {"en": "P"}, "languages": ["en"],'
+        ' "phases": [{"key": "a", "name": {"en": "A"}, "start": 1990, "end": 2000}]}'
+    )
+
+    ax = membership_chart(net, align="start")
+
+    assert (0.0, 10.0) == tuple(_bands(ax)[0].get_x() + d for d in (0, _bands(ax)[0].get_width()))
+
+
+def test_phases_are_optional_and_light_among_networks() -> None:
+    """comparison_chart draws bands only with phases=True; membership_chart skips them on False."""
+    without = comparison_chart(_examples(), lang="en")
+    with_phases = comparison_chart(_examples(), lang="en", phases=True)
+    bare = membership_chart(default_network(), phases=False)
+
+    assert [] == _bands(without)
+    assert 3 + 3 + 2 == len(_bands(with_phases))
+    assert [] == _bands(bare)
+
+
+def test_layering_keeps_title_legend_and_colours() -> None:
+    """A second network keeps the chart's title and legend entries; it has a new colour, marker."""
+    val, lac = _examples()[1:]
+    ax = membership_chart(default_network(), lang="en")
+    before = [t.get_text() for t in ax.get_legend().get_texts()]  # type: ignore[union-attr]
+
+    membership_chart(lac, ax, lang="en")
+    membership_chart(val, ax, lang="en", label="Val", color="#aa0000")
+    after = [t.get_text() for t in ax.get_legend().get_texts()]  # type: ignore[union-attr]
+
+    assert "Réseau COOP: membership, 2007–2022" == ax.get_title()
+    assert set(before) <= set(after)
+    assert ["Réseau COOP", "Lac-Exemple Co-op Network (fictional)", "Val"] == after[:3]
+    assert ["#1b4f72", "#ff7f0e", "#aa0000"] == [line.get_color() for line in _series(ax)]
+    assert ["series:o", "series:^", "series:v"] == [line.get_gid() for line in _series(ax)]
+    _legend_holds_no_point(ax)
+
+
+def test_a_label_names_a_single_network() -> None:
+    """On a new chart, the legend names the network only when a label is given."""
+    ax = membership_chart(default_network(), lang="en", label="The network")
+
+    assert "The network" == ax.get_legend().get_texts()[0].get_text()  # type: ignore[union-attr]
+
+
+def test_users_axes_keep_what_they_hold() -> None:
+    """On a user's axes (no layout engine): their title, legend and line stay; room is made."""
+    figure = Figure(figsize=(6, 4))
+    ax = figure.add_subplot()
+    ax.plot([2000, 2030], [0, 300], label="mine")
+    ax.set_title("My own")
+    ax.legend()
+    bottom = ax.get_position().y0
+
+    comparison_chart(_examples()[1:], ax, lang="en")
+    texts = [t.get_text() for t in ax.get_legend().get_texts()]  # type: ignore[union-attr]
+
+    assert "My own" == ax.get_title()
+    assert "mine" in texts
+    assert min(ax.get_xlim()) < 2000
+    assert max(ax.get_xlim()) > 2030
+    assert ax.get_position().y0 > bottom  # raised, for the legend below
+    _legend_holds_no_point(ax)
+
+
+def test_the_next_colour_skips_used_and_close_ones() -> None:
+    """The cycle's colours on the axes, or close to them, are skipped; then it goes round."""
+    from cycler import cycler
+
+    with mpl.rc_context({"axes.prop_cycle": cycler(color=["#1b4f72", "#1f77b4", "#ff0000"])}):
+        ax = Figure().add_subplot()
+        ax.plot([0, 1], [0, 1], color="#ff0000")
+        first = comparison_chart([default_network()], ax)
+        colours = [line.get_color() for line in _series(first)]
+        comparison_chart([default_network()] * 3, ax)
+        more = [line.get_color() for line in _series(ax)]
+
+    assert ["#1b4f72"] == colours  # #1f77b4 is close to it, #ff0000 is taken
+    assert ["#1b4f72", "#1f77b4", "#ff0000", "#1b4f72"] == more  # then round the cycle
+
+
+def test_markers_go_round_past_the_last() -> None:
+    """With more networks than markers, markers go round again."""
+    ax = comparison_chart([default_network()] * 10)
+
+    assert "series:o" == _series(ax)[-1].get_gid()
+
+
+def test_inverted_limits_stay_inverted_and_wide() -> None:
+    """Limits a user set upside down stay so, and are only ever widened."""
+    ax = Figure().add_subplot()
+    ax.set_xlim(2030, 1990)
+
+    membership_chart(default_network(), ax)
+
+    assert (2030, 1990) == ax.get_xlim()
+
+
+@settings(max_examples=10, deadline=None)
+@given(
+    networks(max_phases=3, max_snapshots=4),
+    st.tuples(st.floats(-5000, 5000), st.floats(0.5, 5000)),
+    st.tuples(st.floats(-1000, 1000), st.floats(0.5, 10_000)),
+    st.booleans(),
+    st.sampled_from(["calendar", "start"]),
+)
+def test_drawing_on_axes_never_shrinks_their_limits(
+    net: Network,
+    x: tuple[float, float],
+    y: tuple[float, float],
+    data: bool,  # noqa: FBT001
+    align: str,
+) -> None:
+    """Whatever limits an axes has (set by hand or from data), drawing only widens them."""
+    if not _drawable(net):
+        return
+    ax = Figure().add_subplot()
+    xlim, ylim = (x[0], x[0] + x[1]), (y[0], y[0] + y[1])
+    if data:
+        ax.plot(xlim, ylim)
+    else:
+        ax.set_xlim(xlim)
+        ax.set_ylim(ylim)
+    before = ax.get_xlim(), ax.get_ylim()
+
+    membership_chart(net, ax, lang="en", align=align)  # type: ignore[arg-type]
+    comparison_chart([net], ax, lang="en", align=align)  # type: ignore[arg-type]
+
+    assert ax.get_xlim()[0] <= before[0][0]
+    assert before[0][1] <= ax.get_xlim()[1]
+    assert ax.get_ylim()[0] <= before[1][0]
+    assert before[1][1] <= ax.get_ylim()[1]
+
+
+@settings(max_examples=5, deadline=None)
+@given(st.lists(networks(max_phases=2, max_snapshots=5), min_size=1, max_size=3))
+def test_the_legend_never_holds_a_point(nets: list[Network]) -> None:
+    """For any networks, the comparison legend's box holds no data point."""
+    if not all(_drawable(n) for n in nets):
+        return
+
+    _legend_holds_no_point(comparison_chart(nets, lang="en"))
+
+
+def test_a_network_without_counts_says_so_in_the_legend() -> None:
+    """A network with phases but no snapshot is named in the legend as having no count."""
+    net = reseau_coop.loads(
+        '{"format": 1, "name": {"en": "P"}, "languages": ["en"],'
+        ' "phases": [{"key": "a", "name": {"en": "A"}, "start": 1990, "end": 2000}]}'
+    )
+
+    ax = comparison_chart([default_network(), net], lang="en")
+    texts = [t.get_text() for t in ax.get_legend().get_texts()]  # type: ignore[union-attr]
+
+    assert ["Réseau COOP: ×7.1 in 15 years", "P: no known count"] == texts[:2]
+
+
+def test_comparison_chart_refuses_what_it_cannot_draw() -> None:
+    """No networks, something else, a bad align or a bad language: a clear error."""
+    with pytest.raises(ValueError, match="at least one network"):
+        comparison_chart([])
+    with pytest.raises(TypeError, match="iterable of Network"):
+        comparison_chart(default_network())  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"networks\[1\]: expected a Network, got int"):
+        comparison_chart([default_network(), 3])  # type: ignore[list-item]
+    with pytest.raises(ValueError, match="align must be 'calendar' or 'start', got 'fiscal'"):
+        comparison_chart([default_network()], align="fiscal")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="'de'"):
+        comparison_chart([default_network()], lang="de")
+
+
+def test_plot_command_draws_the_comparison(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`plot --data A --data B` and `plot --default --data A` write the comparison chart."""
+    target = tmp_path / "both.svg"
+    files = [str(EXAMPLES / "val-imaginaire.toml"), str(EXAMPLES / "lac-exemple.toml")]
+
+    two = main(["--data", files[0], "plot", "--data", files[1], "-o", str(target), "--lang", "en"])
+    svg = target.read_text("utf-8")
+    three = main(["plot", "--default", "--data", files[0], "-o", str(tmp_path / "x.png")])
+    alone = main(["plot", "--default", "-o", str(tmp_path / "y.png")])
+
+    assert (0, 0, 0) == (two, three, alone)
+    assert "Membership, 2004–2023" in svg or "series:^" in svg
+    assert "wrote" in capsys.readouterr().out
+
+
+def test_only_plot_takes_several_data_files(capsys: pytest.CaptureFixture[str]) -> None:
+    """Two --data for another command is a usage error saying where several go."""
+    status = main(["--data", "a.toml", "growth", "--data", "b.toml"])
+
+    assert 2 == status
+    assert "--data names one network (plot draws several" in capsys.readouterr().err

@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING, Final
 from ._dataset import default_network
 from ._errors import (
     DataError,
+    PhaseKeyError,
     PhaseLookupError,
     Problem,
     ReseauCoopError,
+    ServiceKeyError,
     SnapshotLookupError,
 )
 from ._io import dump, dumps, load, loads
@@ -92,11 +94,13 @@ __all__ = [
     "Milestone",
     "Network",
     "Phase",
+    "PhaseKeyError",
     "PhaseLookupError",
     "Problem",
     "Qualifier",
     "ReseauCoopError",
     "Service",
+    "ServiceKeyError",
     "ServiceKind",
     "Share",
     "SnapshotLookupError",

@@ -15,14 +15,15 @@ import enum
 import functools
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any, Final, TypeAlias, TypeGuard, TypeVar
+from decimal import Decimal
+from typing import Any, ClassVar, Final, TypeAlias, TypeGuard, TypeVar
 
 import attrs
 
-from ._errors import DataError, PathSegment, Problem, listing, shown
+from ._errors import DataError, PathSegment, Problem, did_you_mean, listing, number, shown
 from ._model import (
     MAX_COUNT,
     MAX_YEAR,
@@ -106,8 +107,8 @@ def describe(value: object) -> str:  # noqa: PLR0911 - one answer per kind of va
     Examples:
         >>> describe(True), describe(2007.5), describe("2007"), describe(None)
         ('a boolean (true)', 'a number with a fraction (2007.5)', "a string ('2007')", 'null')
-        >>> describe(10**100), describe([1, 2]), describe({})
-        ('an integer (of 333 bits)', 'a list', 'a table')
+        >>> describe(10**100), describe([1, 2]), describe({}), describe(45.0)
+        ('an integer (of 333 bits)', 'a list', 'a table', 'a float (45.0)')
 
     """
     if value is None:
@@ -117,6 +118,8 @@ def describe(value: object) -> str:  # noqa: PLR0911 - one answer per kind of va
     if isinstance(value, int):
         return f"an integer ({number(value)})"
     if isinstance(value, float):
+        if value.is_integer():  # no fraction: the type is what is wrong with it
+            return f"a float ({value!r})"
         return f"a number with a fraction ({value!r})"
     if isinstance(value, str):
         return f"a string ({shown(value)})"
@@ -139,13 +142,6 @@ def expected(what: str, value: object) -> str:
 
     """
     return f"expected {what}, got {describe(value)}"
-
-
-def number(value: int) -> str:
-    """An integer for a message: in full when short, by its size when huge."""
-    if value.bit_length() > 64:
-        return f"of {value.bit_length()} bits"
-    return str(value)
 
 
 def article(name: str) -> str:
@@ -233,7 +229,7 @@ def check_year(value: object) -> str | None:
     if type(value) is int and MIN_YEAR <= value <= MAX_YEAR:
         return None
     if not is_int(value):
-        return expected("an integer", value)
+        return not_an_integer(value)
     return f"year {number(value)} is outside {MIN_YEAR}–{MAX_YEAR}"
 
 
@@ -249,9 +245,26 @@ def check_positive(value: object) -> str | None:
     return _count(value, "must be positive", 1)
 
 
+def not_an_integer(value: object) -> str:
+    """
+    The words for a value where an integer belongs, with the integer to write for a whole float.
+
+    Examples:
+        >>> not_an_integer(45.0)
+        'expected an integer, got a float (45.0): write 45'
+        >>> not_an_integer("45")
+        "expected an integer, got a string ('45')"
+
+    """
+    message = expected("an integer", value)
+    if isinstance(value, float) and value.is_integer() and abs(value) <= MAX_COUNT:
+        message += f": write {int(value)}"
+    return message
+
+
 def _count(value: object, words: str, least: int) -> str | None:
     if not is_int(value):
-        return expected("an integer", value)
+        return not_an_integer(value)
     if value < least:
         return f"{words}, got {number(value)}"
     if value > MAX_COUNT:
@@ -274,9 +287,21 @@ def check_flag(value: object) -> str | None:
 
 
 def check_fraction(value: object) -> str | None:
-    """A share of a whole: a finite number in [0, 1]."""
+    """
+    A share of a whole: a finite number in [0, 1].
+
+    Examples:
+        >>> check_fraction(0.45) is None, check_fraction(45)
+        (True, 'a share is a fraction: write 0.45, not 45')
+        >>> check_fraction(-1)
+        'a share is a fraction in [0, 1], got -1'
+
+    """
     if not is_number(value) or (isinstance(value, float) and not math.isfinite(value)):
         return expected("a finite number", value)
+    if 1 < value <= 100:  # a percentage, most likely
+        percent = Decimal(value) if is_int(value) else Decimal(repr(value))
+        return f"a share is a fraction: write {percent.scaleb(-2).normalize():f}, not {value!r}"
     if not 0 <= value <= 1:
         return f"a share is a fraction in [0, 1], got {number(value) if is_int(value) else value}"
     return None
@@ -289,15 +314,12 @@ def one_of(kind: type[enum.Enum]) -> str:
 
 @functools.cache
 def check_choice(kind: type[enum.Enum]) -> Check:
-    """A member of the enum *kind*; a document gives its value (`"exact"`)."""
+    """A member of the enum *kind*; a document gives its value (`"exact"`), as Python may."""
     choices = one_of(kind)
 
     def check(value: object) -> str | None:
         if isinstance(value, kind):
             return None
-        if isinstance(value, str) and value in kind._value2member_map_:  # from Python
-            member = kind(value)
-            return expected(f"{kind.__name__}.{member.name}", value)
         return expected(choices, value)
 
     return check
@@ -380,6 +402,7 @@ class Rule:
     kind: Any
     item: type | None = None
     items: Check | None = None
+    convert: Callable[[object], object] | None = None
 
 
 _RULES: dict[type, tuple[Rule, ...]] = {}
@@ -409,9 +432,10 @@ def _rules_of(cls: type[Any]) -> tuple[Rule, ...]:
         if field.name in SCALARS:
             out.append(Rule(field.name, SCALARS[field.name], **given))
         elif isinstance(kind, type) and issubclass(kind, enum.Enum):
-            out.append(Rule(field.name, check_choice(kind), **given))
+            to_member = functools.partial(member, kind)
+            out.append(Rule(field.name, check_choice(kind), **given, convert=to_member))
         elif kind is LocalizedText:
-            out.append(Rule(field.name, check_texts_type, **given))
+            out.append(Rule(field.name, check_texts_type, **given, convert=texts))
         elif item is str:
             items = ITEMS.get(field.name, check_string)
             out.append(Rule(field.name, check_list, **given, item=str, items=items))
@@ -420,6 +444,47 @@ def _rules_of(cls: type[Any]) -> tuple[Rule, ...]:
         else:
             out.append(Rule(field.name, check_instance(kind), **given))
     return tuple(out)
+
+
+def member(kind: type[enum.Enum], value: object) -> object:
+    """The member of *kind* whose value is *value* (`"exact"`); anything else as it is."""
+    if isinstance(value, str):
+        return kind._value2member_map_.get(value, value)
+    return value
+
+
+def texts(value: object) -> object:
+    """A `LocalizedText` of a `dict` of texts by language; anything else as it is."""
+    if isinstance(value, Mapping):
+        try:
+            return LocalizedText(value)
+        except DataError:  # its problems are named under the field, by `field_problems`
+            return value
+    return value
+
+
+_CONVERSIONS: dict[type, tuple[tuple[str, Callable[[object], object]], ...]] = {}
+
+
+def convert(record: object) -> None:
+    """
+    Turn what people write into the values of *record*'s fields, in place, as it is built.
+
+    An enum's value becomes the member (`"approximate"`: `Qualifier.APPROXIMATE`), a
+    `dict` of texts by language a `LocalizedText`; what does not convert stays as it
+    was given, for the checks to name. (Lists are made tuples by the fields' converters.)
+    """
+    cls = type(record)
+    found = _CONVERSIONS.get(cls)
+    if found is None:
+        found = _CONVERSIONS[cls] = tuple(
+            (rule.name, rule.convert) for rule in rules(cls) if rule.convert is not None
+        )
+    for name, conversion in found:
+        value = getattr(record, name)
+        converted = conversion(value)
+        if converted is not value:
+            object.__setattr__(record, name, converted)  # still being built: frozen after
 
 
 def inferable(cls: type[Any]) -> list[str]:
@@ -435,7 +500,11 @@ def field_problems(record: object) -> Iterator[Problem]:
             continue
         message = rule.check(value)
         if message is not None:
-            yield Problem((rule.name,), message)
+            if rule.kind is LocalizedText and isinstance(value, Mapping):  # a bad dict of texts
+                texts = text_problems(tuple(value.items()))
+                yield from (problem.under((rule.name,)) for problem in texts)
+            else:
+                yield Problem((rule.name,), message)
         elif rule.items is not None:
             for index, item in enumerate(value):
                 message = rule.items(item)
@@ -553,7 +622,10 @@ def trusted() -> Iterator[None]:
 
 def validate(record: object) -> None:
     """
-    Check *record*, just built; raise a `DataError` naming every problem.
+    Convert what people write in *record*, just built, then check it; raise a `DataError`.
+
+    Within `trusted()` (the loader, whose values are converted and checked as it
+    reads them) it does nothing at all.
 
     Raises:
         DataError: If a field or the agreement of fields breaks a rule.
@@ -561,6 +633,7 @@ def validate(record: object) -> None:
     """
     if _TRUSTED.get():
         return
+    convert(record)
     problems = list(problems_of(record))
     if problems:
         raise DataError(problems, subject=_SUBJECTS[type(record)])
@@ -607,8 +680,8 @@ class Parts:
 
     languages: tuple[str, ...] | None
     texts: list[tuple[Path, LocalizedText]]
-    phase_keys: frozenset[str] | None
-    source_keys: frozenset[str] | None
+    phase_keys: tuple[str, ...] | None
+    source_keys: tuple[str, ...] | None
     sources: tuple[Source | None, ...]
     phases: tuple[Phase | None, ...]
     services: tuple[Service | None, ...]
@@ -622,8 +695,8 @@ class Parts:
         return cls(
             languages=network.languages if valid_languages else None,
             texts=list(texts_of(network, ())),
-            phase_keys=frozenset(p.key for p in network.phases),
-            source_keys=frozenset(s.key for s in network.sources),
+            phase_keys=tuple(p.key for p in network.phases),
+            source_keys=tuple(s.key for s in network.sources),
             sources=network.sources,
             phases=network.phases,
             services=network.services,
@@ -704,17 +777,39 @@ def _phase_order_problems(phases: tuple[Phase | None, ...]) -> Iterator[Problem]
 
 
 class _Known:
-    """The keys a reference may name, listed for a message once, when first needed."""
+    """
+    The keys a reference may name, in the network's order, and the words for a bad one.
 
-    def __init__(self, words: str, keys: frozenset[str] | None) -> None:
-        self._words = words
-        self._keys = keys
-        self._text: str | None = None
+    A message names the keys once listed (built when first needed) and, for a
+    reference close to one of them, that key as a hint. A hint costs a `difflib`
+    comparison with each key, so one list gives at most MAX_HINTS of them (each
+    reference looked up once), and none among more than MAX_HINT_KEYS keys.
+    """
 
-    def __str__(self) -> str:
-        if self._text is None:
-            self._text = f"{self._words} {listing(sorted(self._keys or ()))}"
-        return self._text
+    MAX_HINTS: ClassVar[int] = 100
+    MAX_HINT_KEYS: ClassVar[int] = 1_000
+
+    def __init__(self, what: str, keys: tuple[str, ...] | None) -> None:
+        self.what = what
+        self.keys = keys
+        self.lookup = frozenset(keys or ())
+        self._listed: str | None = None
+        self._hints: dict[str, str] = {}
+
+    def knows(self, key: str) -> bool:
+        """Whether *key* is one of the keys, or they are not known (nothing to say then)."""
+        return self.keys is None or key in self.lookup
+
+    def unknown(self, key: str) -> str:
+        """`unknown phase 'implantaton'; did you mean 'implantation'? (the network's …)`."""
+        if self._listed is None:
+            self._listed = f"the network's {self.what}s are {listing(self.keys or ())}"
+        hint = self._hints.get(key)
+        if hint is None:
+            hint = ""
+            if len(self._hints) < self.MAX_HINTS and len(self.lookup) <= self.MAX_HINT_KEYS:
+                hint = self._hints[key] = did_you_mean(key, self.keys or ())
+        return f"unknown {self.what} {shown(key)}{hint} ({self._listed})"
 
 
 def _reference_problems(parts: Parts) -> Iterator[Problem]:
@@ -724,21 +819,17 @@ def _reference_problems(parts: Parts) -> Iterator[Problem]:
         "snapshots": parts.snapshots,
         "milestones": parts.milestones,
     }
-    sources = parts.source_keys
-    known = _Known("the network's sources are", sources)
+    known = _Known("source", parts.source_keys)
     for name, records in collections.items():
         for index, record in enumerate(records):
             source = None if record is None else record.source
-            if source is not None and sources is not None and source not in sources:
-                message = f"unknown source {shown(source)}; {known}"
-                yield Problem((name, index, "source"), message)
-    phases = parts.phase_keys
-    known = _Known("the network's phases are", phases)
+            if source is not None and not known.knows(source):
+                yield Problem((name, index, "source"), known.unknown(source))
+    known = _Known("phase", parts.phase_keys)
     for index, service in enumerate(parts.services):
         introduced = None if service is None else service.introduced
-        if introduced is not None and phases is not None and introduced not in phases:
-            message = f"unknown phase {shown(introduced)}; {known}"
-            yield Problem(("services", index, "introduced"), message)
+        if introduced is not None and not known.knows(introduced):
+            yield Problem(("services", index, "introduced"), known.unknown(introduced))
 
 
 def _snapshot_problems(parts: Parts) -> Iterator[Problem]:
@@ -753,17 +844,15 @@ def _snapshot_problems(parts: Parts) -> Iterator[Problem]:
             )
             yield Problem(("snapshots", index, "year"), message)
     phases = {p.key: p for p in parts.phases if p is not None}
-    keys = parts.phase_keys
-    known = _Known("the network's phases are", keys)
+    known = _Known("phase", parts.phase_keys)
     for index, record in enumerate(parts.snapshots):
         if record is None or record.phase is None:
             continue
         phase = phases.get(record.phase)
         if phase is not None:
             yield from _snapshot_phase_problems(index, record, phase)
-        elif keys is not None and record.phase not in keys:
-            message = f"unknown phase {shown(record.phase)}; {known}"
-            yield Problem(("snapshots", index, "phase"), message)
+        elif not known.knows(record.phase):
+            yield Problem(("snapshots", index, "phase"), known.unknown(record.phase))
 
 
 def _snapshot_phase_problems(

@@ -19,13 +19,14 @@ import errno
 import io
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NoReturn
 
+from ._compare import compare
 from ._dataset import default_network
 from ._errors import DataError, ReseauCoopError
-from ._io import FORMATS, MAX_DOCUMENT_SIZE, Format, dumps, load, loads
+from ._io import FORMATS, MAX_DOCUMENT_SIZE, Format, _loads, dumps, load
 from ._lookup import Boundary, phase_at, phases_at
 from ._metrics import growth, phase_growth
 from ._model import Network
@@ -33,6 +34,7 @@ from ._output import OutputError, Stream, machine_json
 from ._records import TABLES, csv_text
 from ._render import (
     FileReport,
+    comparison_lines,
     growth_data,
     growth_lines,
     phase_data,
@@ -145,17 +147,25 @@ EXAMPLES: Final = {
   reseau-coop growth --json         the metrics as JSON""",
     "validate": """examples:
   reseau-coop validate history.json
-  reseau-coop validate data/*.toml --json
+  reseau-coop validate data/                every *.json and *.toml file under data/
+  reseau-coop validate data/ --json
   reseau-coop validate - < history.json     standard input""",
     "plot": """examples:
   reseau-coop plot -o membership.png            the chart, in your locale's language
   reseau-coop plot -o membership.svg --lang en
-  reseau-coop --data history.toml plot -o history.pdf""",
+  reseau-coop --data history.toml plot -o history.pdf
+  reseau-coop plot --data a.toml --data b.toml -o both.svg     two networks compared
+  reseau-coop plot --default --data a.toml -o both.png""",
     "report": """examples:
   reseau-coop report -o history.html        one page to publish: chart, tables, sources
   reseau-coop report -o history.md --lang en
   reseau-coop --data history.toml report -o history.html
   reseau-coop report --format markdown      on stdout""",
+    "compare": """examples:
+  reseau-coop compare a.toml b.json               two networks side by side
+  reseau-coop compare --default a.toml            the Réseau COOP beside another
+  reseau-coop compare a.toml b.toml --from 2010 --to 2020   also over a common window
+  reseau-coop compare a.toml b.toml --json        the rows of figures, as JSON""",
     "schema": """examples:
   reseau-coop schema > network.schema.json   for editors and other languages""",
     "export": """examples:
@@ -173,9 +183,12 @@ def _common(*, suppress: bool) -> _Parser:
     common.add_argument(
         "--data",
         metavar="FILE",
+        action="append",
+        # After the subcommand's name, kept apart so as not to overwrite those given before.
+        dest="data_after" if suppress else "data",
         default=default,
         help="read this network's JSON or TOML file (a regular file; - for standard input) "
-        "instead of the embedded Réseau COOP history",
+        "instead of the embedded Réseau COOP history; plot takes it more than once",
     )
     common.add_argument(
         "--data-format",
@@ -246,7 +259,36 @@ def parser() -> argparse.ArgumentParser:
     )
     check = add("validate", "check data files; list every problem with its path")
     check.add_argument(
-        "files", metavar="FILE", nargs="+", help="JSON or TOML files (- for standard input)"
+        "files",
+        metavar="FILE",
+        nargs="+",
+        help="JSON or TOML files, or folders: every *.json and *.toml file under one, "
+        "in sorted order, but hidden ones (- for standard input)",
+    )
+    side = add("compare", "show several networks side by side: years, counts and growth")
+    side.add_argument(
+        "files", metavar="FILE", nargs="*", help="JSON or TOML files (- for standard input)"
+    )
+    side.add_argument(
+        "--default",
+        action="store_true",
+        help="compare the embedded Réseau COOP history too (first)",
+    )
+    side.add_argument(
+        "--from",
+        dest="start",
+        metavar="YEAR",
+        type=_year,
+        default=None,
+        help="also measure each network from this year (estimated between snapshots)",
+    )
+    side.add_argument(
+        "--to",
+        dest="end",
+        metavar="YEAR",
+        type=_year,
+        default=None,
+        help="also measure each network to this year (estimated between snapshots)",
     )
     add("schema", "print the data format's JSON Schema (for editors and other languages)")
     export = add("export", "write the data as a JSON or TOML document that loads back equal")
@@ -287,9 +329,18 @@ def parser() -> argparse.ArgumentParser:
         help="write to FILE, not stdout (whole or not at all: "
         "a failed write leaves FILE as it was)",
     )
-    plot = add("plot", "draw the membership chart, with its phases, to a PNG, SVG or PDF file")
+    plot = add(
+        "plot",
+        "draw the membership chart, with its phases, to a PNG, SVG or PDF file; "
+        "with several networks, the comparison chart",
+    )
     plot.add_argument(
         "-o", "--output", metavar="FILE", required=True, help="FILE.png, .svg or .pdf"
+    )
+    plot.add_argument(
+        "--default",
+        action="store_true",
+        help="draw the embedded Réseau COOP history too (first), beside the --data files",
     )
     return top
 
@@ -335,7 +386,7 @@ def _growth(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> N
 
 def _validate(args: argparse.Namespace, lang: str, out: Stream) -> int:
     reports: list[FileReport] = []
-    for name in args.files:
+    for name in _data_files(args.files):
         problems: tuple[tuple[str, str], ...] = ()
         try:
             _stdin_network(args.data_format) if name == "-" else load(name)
@@ -349,6 +400,45 @@ def _validate(args: argparse.Namespace, lang: str, out: Stream) -> int:
     else:
         _lines(out, validate_lines(reports, lang))
     return 1 if any(not report.valid for report in reports) else 0
+
+
+def _compare(args: argparse.Namespace, lang: str, out: Stream) -> None:
+    networks = [default_network()] if args.default else []
+    networks += [_read(name, args.data_format) for name in args.files]
+    if args.json:
+        rows = compare(networks, start=args.start, end=args.end, lang=lang)
+        out.data(machine_json(list(rows)))
+    else:
+        _lines(out, comparison_lines(networks, lang, start=args.start, end=args.end))
+
+
+def _data_files(names: Iterable[str]) -> list[str]:
+    """*names*, each folder replaced by the *.json and *.toml files under it, sorted."""
+    files: list[str] = []
+    for name in names:
+        if name == "-" or not Path(name).is_dir():
+            files.append(name)
+            continue
+        found = sorted(_under(name))
+        if not found:
+            msg = f"no *.json or *.toml file in {name} or its folders: nothing to validate"
+            raise CommandError(msg)
+        files += found
+    return files
+
+
+def _under(folder: str) -> Iterator[str]:
+    """The paths of the *.json and *.toml files under *folder*, hidden ones left out."""
+
+    def refuse(error: OSError) -> NoReturn:
+        msg = f"cannot read {error.filename}: {error.strerror or error}"
+        raise CommandError(msg)
+
+    for root, folders, names in os.walk(folder, onerror=refuse):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in names:
+            if not name.startswith(".") and Path(name).suffix.lower() in {".json", ".toml"}:
+                yield str(Path(root, name))
 
 
 def _lines(out: Stream, lines: Iterable[str]) -> None:
@@ -387,7 +477,9 @@ def _export(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> N
         if args.table is None:
             msg = "--format csv writes one table: add --table snapshots, phases or services"
             raise _UsageError(msg)
-        text = csv_text(net, args.table, lang=lang)
+        # --lang is the network's to have; the locale's language, only if it has it
+        text_lang = lang if args.lang is not None or lang in net.languages else None
+        text = csv_text(net, args.table, lang=text_lang)
     elif args.table is not None:
         msg = "--table goes with --format csv"
         raise _UsageError(msg)
@@ -446,14 +538,21 @@ def _plot(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> Non
     if kind not in {"png", "svg", "pdf"}:
         msg = f"cannot tell the image format of {args.output}: name it *.png, *.svg or *.pdf"
         raise _UsageError(msg)
-    from ._plot import membership_chart  # imports matplotlib only when it draws
+    paths: list[str] = args.data or []
+    networks = [default_network()] if args.default or not paths else []
+    if paths:  # the first file is read already, as *net*
+        networks += [net, *(_read(path, args.data_format) for path in paths[1:])]
+    from ._plot import comparison_chart, membership_chart  # matplotlib only when they draw
 
     try:
-        ax = membership_chart(net, lang=lang)
+        if len(networks) > 1:
+            ax = comparison_chart(networks, lang=lang)
+        else:
+            ax = membership_chart(networks[0], lang=lang)
     except ImportError as exc:  # no matplotlib: the one sentence that names the install
         raise CommandError(str(exc)) from None
     figure = ax.get_figure(root=True)
-    assert figure is not None  # noqa: S101 - membership_chart draws into a figure
+    assert figure is not None  # noqa: S101 - the charts draw into a figure
     image = io.BytesIO()  # drawn in memory, then written whole like any file
     figure.savefig(image, format=kind, dpi=150, bbox_inches="tight")
     _write(args, kind, lang, out, image.getvalue())
@@ -481,7 +580,7 @@ def _write(args: argparse.Namespace, kind: str, lang: str, out: Stream, data: by
 def _check(args: argparse.Namespace) -> None:
     """Refuse what the command would otherwise ignore: argparse cannot see these."""
     command = args.command or "summary"
-    files: list[str] = args.files if command == "validate" else []
+    files: list[str] = args.files if command in {"validate", "compare"} else []
     rules = (
         (
             command == "growth" and len(args.years) not in {0, 2},
@@ -496,18 +595,28 @@ def _check(args: argparse.Namespace) -> None:
             "--boundary chooses one phase; --all shows every phase containing WHEN",
         ),
         (
-            command in {"validate", "schema"} and args.data is not None,
+            command in {"validate", "schema", "compare"} and args.data is not None,
             f"{command} does not read --data"
-            + (": give the files to check as arguments" if command == "validate" else ""),
+            + (": give the files to check as arguments" if command == "validate" else "")
+            + (": give the files to compare as arguments" if command == "compare" else ""),
         ),
         (
-            files.count("-") > 1,
+            command == "compare" and len(files) + bool(args.default) < 2,
+            "compare needs two networks or more: give two FILEs, or --default and a FILE",
+        ),
+        (
+            command != "plot" and len(args.data or []) > 1,
+            "--data names one network (plot draws several; compare takes them as FILEs)",
+        ),
+        (
+            [*(args.data or []), *files].count("-") > 1,
             "standard input (-) can be read only once",
         ),
         (
-            args.data_format is not None and args.data != "-" and "-" not in files,
+            args.data_format is not None and "-" not in [*(args.data or []), *files],
             (
-                "--data-format names the format of standard input (--data - or validate -); "
+                "--data-format names the format of standard input (--data -, validate - "
+                "or compare -); "
                 "a file's suffix names its own"
             ),
         ),
@@ -525,17 +634,21 @@ def _stdin_network(data_format: Format | None) -> Network:
     source = getattr(stream, "buffer", stream)
     data = source.read(MAX_DOCUMENT_SIZE + 1)  # never more than the limit
     try:
-        return loads(data, data_format or "json")
+        return _loads(data, data_format or "json", "pass --data-format toml")
     except DataError as exc:
         raise DataError(exc.problems, subject=STDIN) from None
 
 
 def _network(args: argparse.Namespace) -> Network:
-    path: str | None = args.data
-    if path is None:
+    if args.data is None:
         return default_network()
+    return _read(args.data[0], args.data_format)
+
+
+def _read(path: str, data_format: Format | None) -> Network:
+    """The network in the file *path* (`-`: standard input, in *data_format*)."""
     try:
-        return _stdin_network(args.data_format) if path == "-" else load(path)
+        return _stdin_network(data_format) if path == "-" else load(path)
     except OSError as exc:
         name = STDIN if path == "-" else path
         msg = f"cannot read {name}: {exc.strerror or exc}"
@@ -543,6 +656,7 @@ def _network(args: argparse.Namespace) -> Network:
 
 
 def _run(args: argparse.Namespace, out: Stream) -> int:
+    args.data = [*(args.data or []), *getattr(args, "data_after", [])] or None
     _check(args)
     lang = args.lang or default_language()
     command = args.command or "summary"
@@ -550,6 +664,9 @@ def _run(args: argparse.Namespace, out: Stream) -> int:
         return _validate(args, lang, out)
     if command == "schema":
         out.data(json_schema_text())
+        return 0
+    if command == "compare":
+        _compare(args, lang, out)
         return 0
     net = _network(args)
     commands: dict[str, Callable[[Network, argparse.Namespace, str, Stream], None]] = {

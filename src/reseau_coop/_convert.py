@@ -43,7 +43,7 @@ from ._checks import (
     rules,
     trusted,
 )
-from ._errors import DataError, PathSegment, Problem, shown
+from ._errors import DataError, PathSegment, Problem, did_you_mean, number, shown
 from ._model import (
     LocalizedText,
     MembershipSnapshot,
@@ -352,14 +352,14 @@ def _read_texts(reading: Reading, value: object, path: Path) -> Any:
     return texts
 
 
-def _raw_keys(document: dict[str, Any], name: str) -> frozenset[str] | None:
-    """The keys the document gives a collection's records, or `None` if one is not clear."""
+def _raw_keys(document: dict[str, Any], name: str) -> tuple[str, ...] | None:
+    """The keys the document gives a collection's records, in order; `None` if one is not clear."""
     value = document.get(name, [])
     if not isinstance(value, list):
         return None
     keys = [item.get("key") if isinstance(item, dict) else None for item in value]
     strings = [key for key in keys if isinstance(key, str)]
-    return frozenset(strings) if len(strings) == len(keys) else None
+    return tuple(strings) if len(strings) == len(keys) else None
 
 
 def check_depth(document: dict[str, Any] | list[Any]) -> None:
@@ -383,6 +383,51 @@ def check_depth(document: dict[str, Any] | list[Any]) -> None:
     raise DataError.single(TOO_DEEP)
 
 
+SYNONYMS: Final[dict[str, str]] = {
+    # English
+    "begin": "start",
+    "beginning": "start",
+    "from": "start",
+    "since": "start",
+    "finish": "end",
+    "to": "end",
+    "until": "end",
+    "count": "members",
+    "number": "members",
+    "membership": "members",
+    "date": "year",
+    "type": "kind",
+    "title": "name",
+    "label": "name",
+    "id": "key",
+    "description": "summary",
+    "comment": "note",
+    "notes": "note",
+    # French: the keys are English, the network and many of its users are not
+    "début": "start",
+    "debut": "start",
+    "fin": "end",
+    "année": "year",
+    "annee": "year",
+    "an": "year",
+    "nom": "name",
+    "titre": "title",
+    "clé": "key",
+    "cle": "key",
+    "résumé": "summary",
+    "resume": "summary",
+    "genre": "kind",
+    "citation": "quote",
+    "langues": "languages",
+    "langue": "language",
+}
+"""Words for a field that are no misspelling of its key (`begin` for `start`), for hints.
+
+Edit distance finds `membres` for `members`, not another word for the same thing:
+`begin` and `start` share no letters in order. A synonym is a hint only where its
+field exists (`description` means `summary` in a phase, and is a key of a service)."""
+
+
 class UnknownKeys:
     """
     The messages for a document's unknown keys, each with the nearest known key as a hint.
@@ -404,22 +449,9 @@ class UnknownKeys:
         if message is None:
             message = f"unknown key {shown(key)}"
             if len(self._messages) < self.MAX_HINTS:
-                hint = _nearest(key, known)
-                if hint is not None:
-                    message += f"; did you mean {hint!r}?"
+                message += did_you_mean(key, known, SYNONYMS)
                 self._messages[key, id(known)] = message
         return message
-
-
-def _nearest(key: str, known: tuple[str, ...]) -> str | None:
-    import difflib
-
-    # difflib's ratio is at most 2 * shorter / (sum of lengths): below the 0.6 cutoff for a
-    # key more than 7/3 times as long as every known one, so no need to compare.
-    if 3 * len(key) > 7 * max(map(len, known), default=0):
-        return None
-    hints = difflib.get_close_matches(key, known, n=1)
-    return hints[0] if hints else None
 
 
 # --------------------------------------------------------------------------- documents
@@ -469,7 +501,15 @@ def _not_a_history(data: object) -> Problem:
         message = f'required key is missing: add "format": {FORMAT_VERSION} (the layout version)'
         return Problem(("format",), message)
     version = data["format"]
-    message = f"unknown format {describe(version)}; this release reads format {FORMAT_VERSION}"
+    if type(version) is int:
+        message = f"this release reads format {FORMAT_VERSION}, not format {number(version)}"
+    elif isinstance(version, str) and version.strip() == str(FORMAT_VERSION):
+        message = (
+            f"the format is the number {FORMAT_VERSION}, written without quotes; "
+            f"got {describe(version)}"
+        )
+    else:
+        message = f"the format is the number {FORMAT_VERSION}; got {describe(version)}"
     return Problem(("format",), message)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copyreg
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final, TypeAlias
 
 from attrs import frozen
@@ -64,6 +64,51 @@ def shown(text: str) -> str:
     return repr(text)
 
 
+def nearest(
+    word: str, known: Iterable[str], synonyms: Mapping[str, str] | None = None
+) -> str | None:
+    """
+    The one of *known* that *word* most likely meant, or `None`: for "did you mean".
+
+    A word of *synonyms* means its value when that is known (`begin` means
+    `start`): another word for the same thing is no misspelling of it, so no
+    edit distance finds it. Otherwise the closest spelling, if close enough
+    (`difflib`'s ratio of 0.6 or more: `membres` for `members`).
+
+    Examples:
+        >>> nearest("membres", ["year", "members"]), nearest("zzz", ["year"])
+        ('members', None)
+        >>> nearest("begin", ["start", "end"], {"begin": "start"})
+        'start'
+
+    """
+    choices = known if isinstance(known, (list, tuple)) else list(known)
+    meant = None if synonyms is None else synonyms.get(word.casefold())
+    if meant is not None and meant in choices:
+        return meant
+    # difflib's ratio is at most 2 * shorter / (sum of lengths): below the 0.6 cutoff for a
+    # word more than 7/3 times as long as every known one, so no need to compare.
+    if not choices or 3 * len(word) > 7 * max(map(len, choices)):
+        return None
+    import difflib
+
+    hints = difflib.get_close_matches(word, choices, n=1)
+    return hints[0] if hints else None
+
+
+def did_you_mean(word: str, known: Iterable[str], synonyms: Mapping[str, str] | None = None) -> str:
+    """
+    `"; did you mean 'members'?"` when *word* is close to one of *known*, else `""`.
+
+    Examples:
+        >>> "unknown key 'membres'" + did_you_mean("membres", ["year", "members"])
+        "unknown key 'membres'; did you mean 'members'?"
+
+    """
+    hint = nearest(word, known, synonyms)
+    return "" if hint is None else f"; did you mean {shown(hint)}?"
+
+
 def listing(names: Sequence[str]) -> str:
     """
     *names* as a message lists them: the first ten, each `shown`, then how many in all.
@@ -92,6 +137,10 @@ class Problem:
     Examples:
         >>> str(Problem(("phases", 0, "end"), "must not be before start (2012)"))
         'must not be before start (2012) @ $.phases[0].end'
+
+    Attributes:
+        path: The keys and indices from the document's root to the field to fix.
+        message: What is wrong there.
 
     """
 
@@ -193,11 +242,21 @@ class PhaseLookupError(ReseauCoopError, LookupError):
         self.when = when
 
 
-class SnapshotLookupError(ReseauCoopError, LookupError):
+class _KeyLookupError(ReseauCoopError, KeyError):
+    """A lookup error that is also a `KeyError`, so `except KeyError` code keeps working."""
+
+    def __str__(self) -> str:
+        # KeyError shows its message as a repr, in quotes: show the sentence itself.
+        return str(self.args[0]) if self.args else ""
+
+
+class SnapshotLookupError(_KeyLookupError):
     """
     The network has no membership snapshot for a year a computation needs.
 
     `.year` holds the year asked about and `.available` the years that have a snapshot.
+    It is a `LookupError` and, since version 0.2, a `KeyError`: `Network.snapshot`
+    raises it.
     """
 
     def __init__(self, message: str, *, year: int, available: tuple[int, ...]) -> None:
@@ -206,6 +265,91 @@ class SnapshotLookupError(ReseauCoopError, LookupError):
         self.available = available
 
 
+class PhaseKeyError(_KeyLookupError):
+    """
+    The network has no phase of the key asked for (`Network.phase`).
+
+    `.key` holds the key asked about and `.available` the network's phase keys,
+    in phase order. It is a `KeyError` (and so a `LookupError`).
+
+    Added in version 0.2.
+    """
+
+    def __init__(self, message: str, *, key: str, available: tuple[str, ...]) -> None:
+        super().__init__(message)
+        self.key = key
+        self.available = available
+
+
+class ServiceKeyError(_KeyLookupError):
+    """
+    The network has no service of the key asked for (`Network.service`).
+
+    `.key` holds the key asked about and `.available` the network's service keys,
+    in their order. It is a `KeyError` (and so a `LookupError`).
+
+    Added in version 0.2.
+    """
+
+    def __init__(self, message: str, *, key: str, available: tuple[str, ...]) -> None:
+        super().__init__(message)
+        self.key = key
+        self.available = available
+
+
+def unknown_key(what: str, key: str, available: Sequence[str]) -> str:
+    """
+    The message for a key no record has: `no phase 'x'; did you mean …? (the network's …)`.
+
+    Examples:
+        >>> unknown_key("phase", "implantaton", ["experimentation", "implantation"])
+        "no phase 'implantaton'; did you mean 'implantation'? (the network's phases are
+         ['experimentation', 'implantation'])"
+
+    """
+    if not available:
+        return f"no {what} {shown(key)}: the network has no {what}s"
+    hint = did_you_mean(key, available)
+    return f"no {what} {shown(key)}{hint} (the network's {what}s are {listing(available)})"
+
+
+def number(value: int) -> str:
+    """An integer for a message: in full when short, by its size when huge."""
+    if value.bit_length() > 64:
+        return f"of {value.bit_length()} bits"
+    return str(value)
+
+
+def year_text(year: int) -> str:
+    """A year for a message: `2010`, or `a year of 1329 bits` for one too long to print."""
+    text = number(year)
+    return f"a year {text}" if text.startswith("of ") else text
+
+
+def missing_snapshot(year: int, available: tuple[int, ...]) -> SnapshotLookupError:
+    """
+    The error for a *year* with no snapshot, listing the years that have one.
+
+    Examples:
+        >>> str(missing_snapshot(2010, (2007, 2012)))
+        'no snapshot for 2010 (snapshots: 2007, 2012)'
+
+    """
+    shown_year = year_text(year)
+    if not available:
+        message = f"no snapshot for {shown_year}: the network has no membership snapshots"
+    else:
+        message = f"no snapshot for {shown_year} (snapshots: {', '.join(map(str, available))})"
+    return SnapshotLookupError(message, year=year, available=available)
+
+
 # Tracebacks name the errors where users import them from.
-for _error in (ReseauCoopError, DataError, PhaseLookupError, SnapshotLookupError):
+for _error in (
+    ReseauCoopError,
+    DataError,
+    PhaseLookupError,
+    SnapshotLookupError,
+    PhaseKeyError,
+    ServiceKeyError,
+):
     _error.__module__ = "reseau_coop"

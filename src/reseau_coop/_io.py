@@ -103,19 +103,33 @@ def _parse_float(literal: str) -> float | BadNumber:
     return number
 
 
-def _parse_json(text: str) -> object:
+def _parse_json(text: str, toml_hint: str) -> object:
     try:
         return json.loads(
             text, object_pairs_hook=table, parse_constant=BadNumber, parse_float=_parse_float
         )
     except json.JSONDecodeError as exc:
         message = f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        if _is_toml(text):
+            message += f"; this looks like TOML: {toml_hint}"
         raise DataError.single(message) from None
     except RecursionError:
         raise DataError.single(TOO_DEEP) from None
     except ValueError as exc:  # integers longer than Python's digit limit
         message = f"not valid JSON: {exc}"
         raise DataError.single(message) from None
+
+
+TOML_HINT: Final = "pass format='toml'"
+"""What to do with a TOML document read as JSON, in `loads`; `load` and the command say theirs."""
+
+
+def _is_toml(text: str) -> bool:
+    """Whether *text* (not JSON) is a TOML document with something in it."""
+    try:
+        return bool(_parse_toml(text))
+    except DataError:
+        return False
 
 
 def _parse_toml(text: str) -> object:
@@ -164,9 +178,14 @@ def loads(data: str | bytes, format: Format = "json") -> Network:  # noqa: A002 
           expected an integer, got a boolean (true) @ $.snapshots[0].members
 
     """
+    return _loads(data, format, TOML_HINT)
+
+
+def _loads(data: str | bytes, format: str, toml_hint: str) -> Network:  # noqa: A002
+    """`loads`, saying *toml_hint* for a TOML document read as JSON."""
     kind = _check_format(format)
     text = _text(data)
-    return network_from_dict(_parse_json(text) if kind == "json" else _parse_toml(text))
+    return network_from_dict(_parse_json(text, toml_hint) if kind == "json" else _parse_toml(text))
 
 
 def dumps(network: Network, format: Format = "json") -> str:  # noqa: A002 - public name
@@ -231,7 +250,7 @@ def load(path: str | os.PathLike[str]) -> Network:
     name = os.fspath(path)
     try:
         data = _read_regular_file(name)
-        return loads(data, kind)
+        return _loads(data, kind, "name the file *.toml")
     except DataError as exc:
         raise DataError(exc.problems, subject=name) from None
 

@@ -19,7 +19,7 @@ import operator
 import sys
 from array import array
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Final, Literal, SupportsIndex, TypeAlias, overload
+from typing import TYPE_CHECKING, Any, Final, Literal, SupportsIndex, TypeAlias, cast, overload
 
 from ._errors import PhaseLookupError
 from ._model import MAX_YEAR, Network, Phase
@@ -29,8 +29,11 @@ if TYPE_CHECKING:
     import numpy.typing as npt
     import pandas as pd
 
-When: TypeAlias = "SupportsIndex | dt.date"
-"""What the lookups take: a year (`int`, NumPy integers included) or a `date`/`datetime`."""
+When: TypeAlias = "SupportsIndex | dt.date | pd.Period"
+"""
+What the lookups take: a year (`int`, NumPy integers included), a `date`/`datetime`,
+or a yearly `pandas.Period` (its label's year).
+"""
 
 Boundary: TypeAlias = Literal["later", "earlier"]
 """Which phase wins a year two phases share."""
@@ -47,8 +50,14 @@ def year_of(when: object) -> int:
     """
     The calendar year *when* stands for: a year as is, a date's or datetime's year.
 
+    A yearly `pandas.Period` (frequency `"Y"`, any anchor: `"Y-DEC"`, `"Y-JUN"`)
+    stands for its label's year (`Period("2020", "Y-JUN").year`, 2020, though it
+    starts in July 2019). pandas is imported only when given a pandas object.
+
     Raises:
-        TypeError: For `bool`, `float`, `str` and anything else, saying what is accepted.
+        TypeError: For `bool`, `float`, `str` and anything else, saying what is
+            accepted; for a `Period` of another frequency (a month, a quarter,
+            several years), naming it.
         ValueError: For a missing date (pandas' `NaT` is a `datetime` without a year).
 
     Examples:
@@ -66,11 +75,46 @@ def year_of(when: object) -> int:
         raise ValueError(msg)
     if hasattr(type(when), "__index__") and not _is_bool(when):  # NumPy integers and kin
         return operator.index(when)  # type: ignore[arg-type]
+    if type(when).__module__.partition(".")[0] == "pandas":  # never imports pandas itself
+        return _period_year(when)
+    raise _refused(when)
+
+
+def _refused(when: object) -> TypeError:
+    """The error for a value that is not a year: it says what is accepted."""
     msg = (
-        f"expected a year (an int) or a datetime.date or datetime.datetime, "
-        f"got {type(when).__name__} {when!r}"
+        f"expected a year (an int) or a datetime.date or datetime.datetime "
+        f"(or a yearly pandas Period), got {type(when).__name__} {when!r}"
     )
-    raise TypeError(msg)
+    return TypeError(msg)
+
+
+def _period_year(when: object) -> int:
+    """The year of a yearly `pandas.Period` (its label's year, whatever month ends it)."""
+    import pandas as pd
+
+    if not isinstance(when, pd.Period):
+        raise _refused(when)
+    _yearly(when)
+    return int(when.year)
+
+
+def _yearly(periods: pd.Period | pd.arrays.PeriodArray) -> None:
+    """
+    Refuse periods that are not one year long: a `TypeError` naming their frequency.
+
+    A yearly period (`"Y"`, or any anchor: `"Y-DEC"`, `"Y-JUN"`) stands for its
+    label's year; a month, a quarter, a day or several years do not stand for one year.
+    """
+    import pandas as pd
+
+    freq = periods.freq
+    if not (isinstance(freq, pd.offsets.YearEnd) and freq.n == 1):
+        msg = (
+            f"expected yearly periods (frequency 'Y', any anchor such as 'Y-JUN'), "
+            f"got periods of frequency {periods.freqstr!r}"
+        )
+        raise TypeError(msg)
 
 
 def _is_bool(value: object) -> bool:
@@ -239,12 +283,15 @@ def phase_index(
     Series of years or datetimes gives a Series of positions aligned to its
     index: missing values (`None`, `NaN`, `NaT`, `pd.NA`) give -1, a float
     column of whole years counts as years, and a time-zone-aware date counts in
-    its own zone's year. Values of any size, far outside 1–9999, give -1.
-    NumPy is imported only when given an array.
+    its own zone's year. Yearly `pandas.Period`s (any anchor: `"Y-JUN"`) count
+    as their label's year, in a Series of periods (looked up without a Python
+    loop) or a `PeriodIndex` (a list out, as for any iterable). Values of any
+    size, far outside 1–9999, give -1. NumPy is imported only when given an array.
 
     Raises:
         TypeError: For `bool`, `float` or `str` values (or arrays of them, or a
-            float column with a fraction).
+            float column with a fraction), or periods of another frequency than
+            a year (months, quarters), naming it.
         ValueError: For a missing date (`NaT`) in a list, or an unknown *boundary*.
 
     Examples:
@@ -328,14 +375,18 @@ def _datetime_years(values: npt.NDArray[np.datetime64]) -> npt.NDArray[np.int64]
 
 
 def _series_index(table: PhaseTable, numbers: array[int], series: pd.Series[Any]) -> pd.Series[int]:
-    """Look up a pandas Series of years or datetimes; missing values give -1."""
+    """Look up a pandas Series of years, datetimes or yearly periods; missing values give -1."""
     import numpy as np
     import pandas as pd
 
     missing = series.isna().to_numpy(dtype=bool)
     dtype = series.dtype
     values: npt.NDArray[Any]
-    if isinstance(dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_any_dtype(dtype):
+    if isinstance(dtype, pd.PeriodDtype):  # a yearly period is its label's year; others refused
+        _yearly(cast("pd.arrays.PeriodArray", series.array))
+    if isinstance(dtype, (pd.DatetimeTZDtype, pd.PeriodDtype)) or (
+        pd.api.types.is_datetime64_any_dtype(dtype)
+    ):
         values = series.dt.year.to_numpy(dtype=np.int64, na_value=0)  # in the date's own zone
     elif pd.api.types.is_float_dtype(dtype):  # pandas' way to give integers a missing value
         values = _whole_years(series.to_numpy(dtype=np.float64, na_value=0.0))

@@ -18,8 +18,7 @@ from typing import Literal, TypeAlias
 
 from attrs import field, frozen
 
-from ._checks import number
-from ._errors import SnapshotLookupError
+from ._errors import SnapshotLookupError, missing_snapshot, year_text
 from ._lookup import When, year_of
 from ._model import Dating, MembershipSnapshot, Network, Phase, Qualifier
 
@@ -374,20 +373,8 @@ def _snapshot(network: Network, year: int) -> MembershipSnapshot:
     raise _missing(network, year)
 
 
-def _year(year: int) -> str:
-    """A year for a message: `2010`, or `a year of 1329 bits` for one too long to print."""
-    text = number(year)
-    return f"a year {text}" if text.startswith("of ") else text
-
-
 def _missing(network: Network, year: int) -> SnapshotLookupError:
-    available = tuple(s.year for s in network.snapshots)
-    if not available:
-        message = f"no snapshot for {_year(year)}: the network has no membership snapshots"
-    else:
-        years = ", ".join(map(str, available))
-        message = f"no snapshot for {_year(year)} (snapshots: {years})"
-    return SnapshotLookupError(message, year=year, available=available)
+    return missing_snapshot(year, tuple(s.year for s in network.snapshots))
 
 
 # Where an error about a year outside the snapshots points the reader next.
@@ -402,12 +389,12 @@ def _outside(network: Network, year: int, hint: str) -> SnapshotLookupError:
         return _missing(network, year)
     if len(available) == 1:
         message = (
-            f"no snapshot for {_year(year)} (snapshots: {available[0]}): "
+            f"no snapshot for {year_text(year)} (snapshots: {available[0]}): "
             f"one snapshot is too few to estimate from"
         )
     else:
         message = (
-            f"no snapshot for {_year(year)}, which is outside the snapshots "
+            f"no snapshot for {year_text(year)}, which is outside the snapshots "
             f"({available[0]}–{available[-1]}); {hint}"
         )
     return SnapshotLookupError(message, year=year, available=available)
@@ -563,7 +550,8 @@ def members_at(
     """
     Membership at *year*: the snapshot's figure, or an estimate between two snapshots.
 
-    Between snapshots the estimate is `"linear"` (a straight line) or
+    *year* is a year, a date (its year) or a yearly `pandas.Period` (its label's
+    year). Between snapshots the estimate is `"linear"` (a straight line) or
     `"geometric"` (a constant yearly rate), marked `APPROXIMATE`, and names the
     two snapshots it is drawn from. Outside the snapshots it extrapolates from
     the nearest two only when *extrapolate* is true (a linear estimate stops at 0).
@@ -616,9 +604,9 @@ def membership_series(
 
     Args:
         network: The network.
-        years: The years (or dates, or a NumPy array of years), in any order; by
-            default every year from the first snapshot's to the last's (none for a
-            network without snapshots).
+        years: The years (or dates, yearly `pandas.Period`s, a NumPy array of
+            years or a `PeriodIndex`), in any order; by default every year from the
+            first snapshot's to the last's (none for a network without snapshots).
         method: `"linear"` or `"geometric"`, as for `members_at`.
         extrapolate: Whether to estimate outside the snapshots, as for `members_at`.
 
@@ -771,7 +759,7 @@ def _interpolate(
 
 def _too_large(method: str, year: int) -> ValueError:
     msg = (
-        f"the {method} estimate for {_year(year)} is beyond the range of a float "
+        f"the {method} estimate for {year_text(year)} is beyond the range of a float "
         f"(about 1.8e308 members)"
     )
     return ValueError(msg)

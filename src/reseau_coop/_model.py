@@ -2,18 +2,29 @@
 The data model: the enums and the frozen, slotted attrs classes of the records.
 
 Every record is checked when built, by the rules of `_checks`: one `DataError`
-names every bad field at once, each by its path (`phases[1].start`).
+names every bad field at once, each by its path (`phases[1].start`). The
+constructors first take what people write for a value (a `dict` of texts by
+language, an enum's value, any iterable for a list): the checks convert it
+before they check it, and what does not convert is named as it was given.
 """
 
 from __future__ import annotations
 
+import bisect
 import enum
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
-from ._errors import listing, shown
+from ._errors import (
+    PhaseKeyError,
+    ServiceKeyError,
+    listing,
+    missing_snapshot,
+    shown,
+    unknown_key,
+)
 
 __all__ = [
     "MAX_YEAR",
@@ -107,6 +118,31 @@ class ServiceKind(enum.Enum):
     """Anything else."""
 
 
+QualifierValue: TypeAlias = Literal["exact", "approximate", "at_least", "at_most", "nearly"]
+"""The values of `Qualifier`, which constructors take for it: `qualifier="approximate"`."""
+DatingValue: TypeAlias = Literal["year", "phase"]
+"""The values of `Dating`, which constructors take for it: `dating="phase"`."""
+ServiceKindValue: TypeAlias = Literal[
+    "support", "tool", "program", "consulting", "training", "other"
+]
+"""The values of `ServiceKind`, which constructors take for it: `kind="tool"`."""
+
+if TYPE_CHECKING:
+    # What the constructors take for an enum or a text field, as type checkers see it. At run
+    # time these fields have no converter: the conversion is the first step of
+    # `_checks.validate`, which the loader (whose values are already converted) skips, so
+    # reading a document pays nothing for it.
+
+    def _qualifier(value: Qualifier | QualifierValue) -> Qualifier: ...
+    def _dating(value: Dating | DatingValue) -> Dating: ...
+    def _service_kind(value: ServiceKind | ServiceKindValue) -> ServiceKind: ...
+    def _text(value: LocalizedText | Mapping[str, str]) -> LocalizedText: ...
+    def _optional_text(value: LocalizedText | Mapping[str, str] | None) -> LocalizedText | None: ...
+
+else:
+    _qualifier = _dating = _service_kind = _text = _optional_text = None
+
+
 def _seq(value: Iterable[Any]) -> tuple[Any, ...]:
     """Turn any iterable but a string or a mapping into a tuple; leave the rest for checks."""
     if type(value) is tuple:
@@ -124,6 +160,13 @@ class Provenance:
     `source` (the key of a `Source` of the network), `quote` (the source's own
     words), `inferred` (the names of the fields whose values the source does not
     state but that were inferred from it) and `note` (how, or any remark).
+
+    Attributes:
+        source: The `key` of the network's `Source` the values come from.
+        quote: The source's own words, hedge and typography kept.
+        inferred: The fields whose values the source does not state but that were inferred from it.
+        note: How they were inferred, or any remark.
+
     """
 
     __slots__ = ()
@@ -169,6 +212,9 @@ class LocalizedText:
         'Establishment phase'
         >>> name.languages
         ('fr', 'en')
+
+    Attributes:
+        texts: The `(language, text)` pairs, in the order given.
 
     """
 
@@ -232,13 +278,13 @@ class Source:
     """
 
     key: str
-    title: LocalizedText
+    title: LocalizedText = field(converter=_text)
     language: str | None = None
     part: int | None = None
     parts: int | None = None
     url: str | None = None
     references: tuple[str, ...] = field(default=(), converter=_seq)
-    note: LocalizedText | None = None
+    note: LocalizedText | None = field(default=None, converter=_optional_text)
 
     def __attrs_post_init__(self) -> None:
         _checks.validate(self)
@@ -267,17 +313,24 @@ class Phase(Provenance):
         reseau_coop.DataError: invalid phase: 1 problem
           end year 2012 is before start year 2017 @ $.end
 
+    Attributes:
+        key: Short identifier, unique in the network.
+        name: The phase's name.
+        start: Its first year.
+        end: Its last year, included; `None` for an open-ended (last) phase.
+        summary: What characterised it.
+
     """
 
     key: str
-    name: LocalizedText
+    name: LocalizedText = field(converter=_text)
     start: int
     end: int | None = None
-    summary: LocalizedText | None = None
+    summary: LocalizedText | None = field(default=None, converter=_optional_text)
     source: str | None = None
     quote: str | None = None
     inferred: tuple[str, ...] = field(default=(), converter=_seq)
-    note: LocalizedText | None = None
+    note: LocalizedText | None = field(default=None, converter=_optional_text)
 
     def __attrs_post_init__(self) -> None:
         _checks.validate(self)
@@ -314,16 +367,16 @@ class Service(Provenance):
     """
 
     key: str
-    name: LocalizedText
-    kind: ServiceKind
-    description: LocalizedText | None = None
+    name: LocalizedText = field(converter=_text)
+    kind: ServiceKind = field(converter=_service_kind)
+    description: LocalizedText | None = field(default=None, converter=_optional_text)
     introduced: str | None = None
-    scope: LocalizedText | None = None
+    scope: LocalizedText | None = field(default=None, converter=_optional_text)
     flagship: bool = False
     source: str | None = None
     quote: str | None = None
     inferred: tuple[str, ...] = field(default=(), converter=_seq)
-    note: LocalizedText | None = None
+    note: LocalizedText | None = field(default=None, converter=_optional_text)
 
     def __attrs_post_init__(self) -> None:
         _checks.validate(self)
@@ -336,13 +389,21 @@ class Share:
 
     *value* is a fraction in [0, 1], hedged by its own *qualifier*; *of* says
     what it is a share of.
+
+    Attributes:
+        value: The fraction, in [0, 1].
+        of: What it is a share of.
+        qualifier: The hedge on the fraction ("près de la moitié" is `NEARLY` 0.5).
+        quote: The source's words.
+        note: Any remark.
+
     """
 
     value: float
-    of: LocalizedText
-    qualifier: Qualifier = Qualifier.EXACT
+    of: LocalizedText = field(converter=_text)
+    qualifier: Qualifier = field(default=Qualifier.EXACT, converter=_qualifier)
     quote: str | None = None
-    note: LocalizedText | None = None
+    note: LocalizedText | None = field(default=None, converter=_optional_text)
 
     def __attrs_post_init__(self) -> None:
         _checks.validate(self)
@@ -365,18 +426,26 @@ class MembershipSnapshot(Provenance):
         reseau_coop.DataError: invalid snapshot: 1 problem
           a count of members cannot be negative, got -1 @ $.members
 
+    Attributes:
+        year: When; for a snapshot dated by a phase, that phase's end year.
+        members: The number of member organizations.
+        qualifier: The hedge on the figure.
+        dating: Whether the source gives the year, or only the phase.
+        phase: The key of the phase it is dated by (or, dated by year, the phase it lies in).
+        share: The same count as a share of a whole.
+
     """
 
     year: int
     members: int
-    qualifier: Qualifier = Qualifier.EXACT
-    dating: Dating = Dating.YEAR
+    qualifier: Qualifier = field(default=Qualifier.EXACT, converter=_qualifier)
+    dating: Dating = field(default=Dating.YEAR, converter=_dating)
     phase: str | None = None
     share: Share | None = None
     source: str | None = None
     quote: str | None = None
     inferred: tuple[str, ...] = field(default=(), converter=_seq)
-    note: LocalizedText | None = None
+    note: LocalizedText | None = field(default=None, converter=_optional_text)
 
     def __attrs_post_init__(self) -> None:
         _checks.validate(self)
@@ -384,16 +453,25 @@ class MembershipSnapshot(Provenance):
 
 @frozen(kw_only=True)
 class Milestone(Provenance):
-    """A dated event of the network's history, such as the merger it came out of."""
+    """
+    A dated event of the network's history, such as the merger it came out of.
+
+    Attributes:
+        key: Short identifier, unique in the network.
+        year: When it happened.
+        name: Its name.
+        description: What happened.
+
+    """
 
     key: str
     year: int
-    name: LocalizedText
-    description: LocalizedText | None = None
+    name: LocalizedText = field(converter=_text)
+    description: LocalizedText | None = field(default=None, converter=_optional_text)
     source: str | None = None
     quote: str | None = None
     inferred: tuple[str, ...] = field(default=(), converter=_seq)
-    note: LocalizedText | None = None
+    note: LocalizedText | None = field(default=None, converter=_optional_text)
 
     def __attrs_post_init__(self) -> None:
         _checks.validate(self)
@@ -434,11 +512,21 @@ class Network(_Slots):
         >>> [(s.year, s.members) for s in net.snapshots]
         [(2007, 14), (2012, 35), (2017, 56), (2022, 100)]
 
+    Attributes:
+        name: The network's name.
+        languages: The languages every text is given in; the first is the default of sentences.
+        description: What the network is.
+        sources: The documents the history comes from.
+        phases: The phases, in order of `start`.
+        services: What the network offers.
+        snapshots: Membership counts, in order of `year`.
+        milestones: Dated events, in order of `year`.
+
     """
 
-    name: LocalizedText
+    name: LocalizedText = field(converter=_text)
     languages: tuple[str, ...] = field(converter=_seq)
-    description: LocalizedText | None = None
+    description: LocalizedText | None = field(default=None, converter=_optional_text)
     sources: tuple[Source, ...] = field(default=(), converter=_seq)
     phases: tuple[Phase, ...] = field(default=(), converter=_seq)
     services: tuple[Service, ...] = field(default=(), converter=_seq)
@@ -448,54 +536,246 @@ class Network(_Slots):
     def __attrs_post_init__(self) -> None:
         _checks.validate(self)
 
-    # ---------------------------------------------------------------- conveniences
+    # ---------------------------------------------------------------- lookups
 
     def phase(self, key: str) -> Phase:
         """
         Return the phase whose key is *key*.
 
         Raises:
-            KeyError: If the network has no such phase.
+            PhaseKeyError: If the network has no such phase (a `KeyError`).
+
+        Examples:
+            >>> from reseau_coop import default_network
+            >>> default_network().phase("implantation").span
+            '2012–2017'
+            >>> default_network().phase("implantaton")
+            Traceback (most recent call last):
+            ...
+            reseau_coop.PhaseKeyError: no phase 'implantaton'; did you mean 'implantation'? (the
+            network's phases are ['experimentation', 'implantation', 'consolidation'])
 
         """
         for phase in self.phases:
             if phase.key == key:
                 return phase
-        msg = f"no phase {shown(key)}; the network's phases are {listing(_keys(self.phases))}"
-        raise KeyError(msg)
+        keys = _keys(self.phases)
+        raise PhaseKeyError(unknown_key("phase", key, keys), key=key, available=keys)
 
     def service(self, key: str) -> Service:
         """
         Return the service whose key is *key*.
 
         Raises:
-            KeyError: If the network has no such service.
+            ServiceKeyError: If the network has no such service (a `KeyError`).
 
         """
         for service in self.services:
             if service.key == key:
                 return service
-        keys = listing(_keys(self.services))
-        msg = f"no service {shown(key)}; the network's services are {keys}"
-        raise KeyError(msg)
+        keys = _keys(self.services)
+        raise ServiceKeyError(unknown_key("service", key, keys), key=key, available=keys)
 
     def snapshot(self, year: int) -> MembershipSnapshot:
         """
         Return the snapshot of calendar *year*.
 
         Raises:
-            KeyError: If the network has no snapshot for that year.
+            SnapshotLookupError: If the network has no snapshot for that year (a `KeyError`).
+
+        Examples:
+            >>> from reseau_coop import default_network
+            >>> default_network().snapshot(2017).members
+            56
+            >>> default_network().snapshot(2016)
+            Traceback (most recent call last):
+            ...
+            reseau_coop.SnapshotLookupError: no snapshot for 2016
+            (snapshots: 2007, 2012, 2017, 2022)
 
         """
         for snapshot in self.snapshots:
             if snapshot.year == year:
                 return snapshot
-        msg = f"no snapshot for {year}; the network has {[s.year for s in self.snapshots]}"
-        raise KeyError(msg)
+        raise missing_snapshot(year, tuple(s.year for s in self.snapshots))
+
+    # ---------------------------------------------------------------- editing
+
+    def with_snapshot(self, snapshot: MembershipSnapshot) -> Network:
+        """
+        Return a copy of this network with *snapshot*, in year order.
+
+        It replaces the snapshot of the same year, if there is one. The copy is
+        checked like any network (a phase it names must exist, and so on).
+
+        Raises:
+            DataError: If the copy breaks a rule of the model.
+
+        Examples:
+            >>> from reseau_coop import default_network
+            >>> net = default_network().with_snapshot(MembershipSnapshot(year=2015, members=45))
+            >>> [s.year for s in net.snapshots]
+            [2007, 2012, 2015, 2017, 2022]
+
+        Added in version 0.2.
+
+        """
+        kept = tuple(s for s in self.snapshots if s.year != snapshot.year)
+        return evolve(self, snapshots=_placed(kept, snapshot, _year, None))
+
+    def without_snapshot(self, year: int) -> Network:
+        """
+        Return a copy of this network without the snapshot of *year*.
+
+        Raises:
+            SnapshotLookupError: If the network has no snapshot for *year* (a `KeyError`).
+
+        Examples:
+            >>> from reseau_coop import default_network
+            >>> [s.year for s in default_network().without_snapshot(2017).snapshots]
+            [2007, 2012, 2022]
+
+        Added in version 0.2.
+
+        """
+        self.snapshot(year)  # raises if there is none
+        return evolve(self, snapshots=tuple(s for s in self.snapshots if s.year != year))
+
+    def with_phase(self, phase: Phase) -> Network:
+        """
+        Return a copy of this network with *phase*, in order of its start.
+
+        It replaces the phase of the same key, if there is one. The snapshots
+        dated by that phase move to its new end year (a snapshot dated by a phase
+        has its end as year), replacing the snapshot dated by a year there, if
+        any. Anything that the change breaks is a `DataError` that names it: a
+        snapshot dated by a phase that is now open-ended, a snapshot whose year
+        is no longer in the phase it names, an overlap with a neighbour.
+
+        Raises:
+            DataError: If the copy breaks a rule of the model.
+
+        Examples:
+            >>> import attrs
+            >>> from reseau_coop import default_network
+            >>> net = default_network()
+            >>> shorter = net.with_phase(attrs.evolve(net.phase("implantation"), end=2016))
+            >>> shorter.phase("implantation").span
+            '2012–2016'
+            >>> [(s.year, s.members, s.phase) for s in shorter.snapshots]
+            [(2007, 14, None), (2012, 35, 'experimentation'), (2016, 56, 'implantation'),
+             (2022, 100, None)]
+
+        Added in version 0.2.
+
+        """
+        old = next((p for p in self.phases if p.key == phase.key), None)
+        at = None if old is None else self.phases.index(old)
+        kept = tuple(p for p in self.phases if p.key != phase.key)
+        phases = _placed(kept, phase, _phase_order, at)
+        snapshots = self.snapshots
+        if old is not None and phase.end is not None and phase.end != old.end:
+            snapshots = _moved(snapshots, phase.key, phase.end)
+        return evolve(self, phases=phases, snapshots=snapshots)
+
+    def with_service(self, service: Service) -> Network:
+        """
+        Return a copy of this network with *service*, replacing the one of the same key.
+
+        A service of a new key comes last.
+
+        Raises:
+            DataError: If the copy breaks a rule of the model.
+
+        Examples:
+            >>> from reseau_coop import default_network
+            >>> net = default_network().with_service(
+            ...     Service(
+            ...         key="training-day", name={"fr": "Journée", "en": "Day"}, kind="training"
+            ...     )
+            ... )
+            >>> net.services[-1].kind
+            <ServiceKind.TRAINING: 'training'>
+
+        Added in version 0.2.
+
+        """
+        keys = _keys(self.services)
+        if service.key in keys:
+            at = keys.index(service.key)
+            services = (*self.services[:at], service, *self.services[at + 1 :])
+        else:
+            services = (*self.services, service)
+        return evolve(self, services=services)
+
+    def with_milestone(self, milestone: Milestone) -> Network:
+        """
+        Return a copy of this network with *milestone*, in year order.
+
+        It replaces the milestone of the same key, if there is one (in its place,
+        when its year allows); one of a new key comes after those of the same year.
+
+        Raises:
+            DataError: If the copy breaks a rule of the model.
+
+        Added in version 0.2.
+
+        """
+        keys = _keys(self.milestones)
+        at = keys.index(milestone.key) if milestone.key in keys else None
+        kept = tuple(m for m in self.milestones if m.key != milestone.key)
+        return evolve(self, milestones=_placed(kept, milestone, _year, at))
 
 
-def _keys(records: Iterable[Phase | Service]) -> list[str]:
-    return [record.key for record in records]
+_R = TypeVar("_R", Phase, MembershipSnapshot, Milestone)
+
+
+def _keys(records: Iterable[Phase | Service | Milestone]) -> tuple[str, ...]:
+    return tuple(record.key for record in records)
+
+
+def _year(record: MembershipSnapshot | Milestone) -> tuple[int, int]:
+    return (record.year, 0)
+
+
+def _phase_order(phase: Phase) -> tuple[int, int]:
+    return (phase.start, MAX_YEAR + 1 if phase.end is None else phase.end)
+
+
+def _placed(
+    records: tuple[_R, ...],
+    record: _R,
+    order: Callable[[_R], tuple[int, int]],
+    at: int | None,
+) -> tuple[_R, ...]:
+    """
+    *records* (in *order*) with *record* inserted where its order puts it.
+
+    At *at* (the place of the record it replaces) when the order allows it
+    there, else after the records of the same order; `bisect` finds both ends.
+    """
+    low = bisect.bisect_left(records, order(record), key=order)
+    high = bisect.bisect_right(records, order(record), lo=low, key=order)
+    placed = list(records)
+    placed.insert(at if at is not None and low <= at <= high else high, record)
+    return tuple(placed)
+
+
+def _moved(
+    snapshots: tuple[MembershipSnapshot, ...], key: str, end: int
+) -> tuple[MembershipSnapshot, ...]:
+    """*snapshots*, those dated by phase *key* moved to year *end*, replacing one dated by year."""
+    moved: list[MembershipSnapshot] = []
+    kept: list[MembershipSnapshot] = []
+    for snapshot in snapshots:
+        if snapshot.dating is Dating.PHASE and snapshot.phase == key:
+            moved.append(evolve(snapshot, year=end))
+        else:
+            kept.append(snapshot)
+    if not moved:
+        return snapshots
+    kept = [s for s in kept if not (s.year == end and s.dating is Dating.YEAR)]
+    return tuple(sorted([*kept, *moved], key=_year))
 
 
 # The checks read the classes above, and the classes call them when built; a network's

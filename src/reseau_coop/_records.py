@@ -50,6 +50,32 @@ def _provenance(record: Phase | Service | MembershipSnapshot | Milestone) -> dic
     return {"source": record.source, "quote": record.quote, "inferred": inferred_names(record)}
 
 
+def text_language(network: Network, lang: str | None) -> str:
+    """
+    *lang*, or the network's first language; refused unless the network has texts in it.
+
+    Examples:
+        >>> from reseau_coop import default_network
+        >>> text_language(default_network(), None), text_language(default_network(), "en")
+        ('fr', 'en')
+        >>> text_language(default_network(), "de")
+        Traceback (most recent call last):
+        ...
+        ValueError: the network's texts are in ['fr', 'en'], not 'de'; pass lang='fr' or 'en'
+
+    """
+    if lang is None:
+        return network.languages[0]
+    if lang not in network.languages:
+        choices = " or ".join(repr(tag) for tag in network.languages)
+        msg = (
+            f"the network's texts are in {list(network.languages)}, not {lang!r}; "
+            f"pass lang={choices}"
+        )
+        raise ValueError(msg)
+    return lang
+
+
 def records(network: Network, table: Table, *, lang: str | None = None) -> list[dict[str, Any]]:
     """
     One table of *network* as a list of plain dicts, one per row, all with the same keys.
@@ -70,7 +96,7 @@ def records(network: Network, table: Table, *, lang: str | None = None) -> list[
         lang: The language of texts.
 
     Raises:
-        ValueError: For another table name.
+        ValueError: For another table name, or a language the network has no texts in.
 
     Examples:
         >>> from reseau_coop import default_network
@@ -84,7 +110,7 @@ def records(network: Network, table: Table, *, lang: str | None = None) -> list[
         (2007, 'Merger', 'year, description')
 
     """
-    language = network.languages[0] if lang is None else lang
+    language = text_language(network, lang)
     if table == "snapshots":
         return [
             {

@@ -17,6 +17,7 @@ from typing import Any, Final
 
 import attrs
 
+from ._compare import ComparisonRow, compare
 from ._errors import Problem
 from ._lookup import phases_at
 from ._metrics import Estimate, Growth, growth, phase_end_snapshot, phase_growth
@@ -442,6 +443,127 @@ def growth_lines(value: Growth, lang: str, *, width: int = WIDTH) -> Iterator[st
         bounds += f" · {label['doubling'].lower()}{colon(lang)} {doubling}"
     yield from wrap(row("figures", bounds), "", " " * 23, width=width)
     yield from wrap(describe_growth(value, lang), "  ", width=width)
+
+
+# ---------------------------------------------------------------- compare
+
+_LABEL: Final = 23
+"""The columns of a comparison's first column: two spaces and a label."""
+_CELL: Final = 26
+"""The most columns a network's column takes in a comparison (longer cells wrap)."""
+
+
+def comparison_lines(
+    networks: Sequence[Network],
+    lang: str,
+    *,
+    start: int | None = None,
+    end: int | None = None,
+    width: int = WIDTH,
+) -> Iterator[str]:
+    """
+    Networks side by side: a column per network, a row per figure, cut to *width* columns.
+
+    The figures are `compare`'s: the years the snapshots cover, how many there
+    are, the phases, then the whole history's growth and, with *start* or *end*,
+    the growth over that window (estimated between snapshots), each metric as the
+    `growth` command writes it. Networks that do not fit side by side go on in a
+    second table below the first, with the same rows.
+    """
+    label = words(lang)
+    rows = compare(networks, start=start, end=end, lang=lang)
+    whole = [growth(n) if len(n.snapshots) > 1 else None for n in networks]
+    table: list[tuple[str, list[str]]] = [
+        ("", [row["name"] for row in rows]),
+        (label["years_covered"], [_covered(row) for row in rows]),
+        (label["counts_known"], [str(row["snapshots"]) for row in rows]),
+        (label["phases"], [str(row["phases"]) for row in rows]),
+        (label["whole_history"], []),
+        *_figure_rows(whole, lang),
+    ]
+    windows = None
+    if start is not None or end is not None:
+        windows = [growth(n, start, end, estimate=True) for n in networks]
+        span = f"{'' if start is None else start}–{'' if end is None else end}"
+        table += [
+            (label["window"].format(span=span), []),
+            (label["years"], [f"{g.start.year}–{g.end.year}" for g in windows]),
+            *_figure_rows(windows, lang),
+        ]
+    yield from _side_by_side(table, width)
+    shown = [
+        point for g in (*whole, *(windows or ())) if g is not None for point in (g.start, g.end)
+    ]
+    notes = []
+    if any(isinstance(point, Estimate) for point in shown):
+        notes += wrap(label["window_estimated"], "", "  ", width=width)
+    if any(point.qualifier is not Qualifier.EXACT for point in shown):
+        notes += wrap(f"({label['legend']})", "", " ", width=width)
+    if notes:
+        yield ""
+        yield from notes
+
+
+def _covered(row: ComparisonRow) -> str:
+    first, last = row["first_year"], row["last_year"]
+    return "—" if first is None else f"{first}–{last}"
+
+
+def _figure_rows(results: Sequence[Growth | None], lang: str) -> list[tuple[str, list[str]]]:
+    """The rows of the growths *results* (`None`: fewer than two snapshots), as `growth` shows."""
+    label = words(lang)
+    none = label["none"]
+    figures = [{} if g is None else growth_figures(g, lang) for g in results]
+    qualifiers = QUALIFIER_WORDS["fr" if lang == "fr" else "en"]
+    members = [
+        none if g is None else f"{figure(g.start, lang)} → {figure(g.end, lang)}" for g in results
+    ]
+    return [
+        (label["members"], members),
+        *(
+            (label[name], [cells.get(name, none) for cells in figures])
+            for name in ("change", "ratio", "percent", "cagr", "doubling")
+        ),
+        (label["figures"], [none if g is None else qualifiers[g.qualifier] for g in results]),
+    ]
+
+
+def _side_by_side(table: list[tuple[str, list[str]]], width: int) -> Iterator[str]:
+    """
+    Lay out *table* (a label and a cell per network on each row) in columns.
+
+    A row with no cells is a section title. Each network's column is as wide as
+    its widest cell, up to `_CELL` columns (a longer cell wraps onto more lines);
+    the networks that do not fit in *width* go on in a second block, and so on.
+    """
+    count = len(table[0][1])
+    sizes = [
+        min(_CELL, max(columns(cells[i]) for _, cells in table if cells)) for i in range(count)
+    ]
+    blocks: list[list[int]] = []
+    used = 0
+    for index, size in enumerate(sizes):
+        if not blocks or used + size + 2 > width:
+            blocks.append([])
+            used = _LABEL
+        blocks[-1].append(index)
+        used += size + 2
+    for number, block in enumerate(blocks):
+        if number:
+            yield ""
+        for name, cells in table:
+            if not cells:  # a section's title
+                yield ""
+                yield name
+                continue
+            parts = [wrap(cells[i], "", width=sizes[i]) or [""] for i in block]
+            for line in range(max(len(part) for part in parts)):
+                head = pad(name if line == 0 else "", _LABEL - 2)
+                text = "".join(
+                    pad(part[line] if line < len(part) else "", sizes[i] + 2)
+                    for part, i in zip(parts, block, strict=True)
+                )
+                yield f"  {head}{text}".rstrip()
 
 
 # ---------------------------------------------------------------- validate

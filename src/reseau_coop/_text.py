@@ -322,6 +322,13 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         # the phase command
         "shared": "{year} est aussi dans {other}\u00a0: la phase qui commence l’emporte "
         "(--all pour les deux).",
+        # the compare command
+        "years_covered": "Années couvertes",
+        "counts_known": "Effectifs connus",
+        "whole_history": "Tout l’historique, du premier effectif connu au dernier",
+        "window": "Sur la fenêtre {span}",
+        "window_estimated": "≈ Une année sans effectif connu est estimée en ligne droite entre "
+        "les deux effectifs qui l’entourent, jamais au-delà.",
         # the validate command and files written
         "valid": "valide",
         "problem": "{n} problème",
@@ -374,6 +381,10 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "chart_milestone": "jalon",
         "chart_milestone_inferred": "jalon (* année déduite)",
         "chart_steady": "stable sur {years}",
+        "chart_compare": "Membrariat, {first}–{last}",
+        "chart_compare_start": "Membrariat depuis le premier effectif connu de chaque réseau",
+        "years_since": "Années depuis le premier effectif connu",
+        "chart_no_counts": "aucun effectif connu",
     },
     "en": {
         "source": "Source",
@@ -403,6 +414,12 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "figures": "Figures",
         "per_year": "a year",
         "shared": "{year} is also in {other}: the phase that begins wins (--all for both).",
+        "years_covered": "Years covered",
+        "counts_known": "Counts known",
+        "whole_history": "Whole history, first count to last",
+        "window": "Over the window {span}",
+        "window_estimated": "≈ A year without a known count is estimated on a straight line "
+        "between the two counts around it, never beyond them.",
         "valid": "valid",
         "problem": "{n} problem",
         "problems": "{n} problems",
@@ -452,6 +469,10 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "chart_milestone": "milestone",
         "chart_milestone_inferred": "milestone (* year inferred)",
         "chart_steady": "steady over {years}",
+        "chart_compare": "Membership, {first}–{last}",
+        "chart_compare_start": "Membership since each network's first known count",
+        "years_since": "Years since the first known count",
+        "chart_no_counts": "no known count",
     },
 }
 """Every word the library shows, by language and key."""

@@ -117,3 +117,42 @@ def presentation() -> str:
     assert_type(reseau_coop.summary(net, "en"), dict[str, Any])
     assert_type(reseau_coop.render(net, "fr", format="markdown", width=72), str)
     return reseau_coop.render(net, format="html")
+
+
+def charts() -> None:
+    """Layered and comparison charts, and yearly periods as years."""
+    import pandas as pd
+    from matplotlib.axes import Axes
+
+    from reseau_coop.plot import comparison_chart, membership_chart
+
+    net = reseau_coop.default_network()
+    ax = membership_chart(net, lang="en", label="COOP", color="#aa0000", align="start")
+    assert_type(membership_chart(net, ax, phases=False), Axes)
+    assert_type(comparison_chart([net, net], ax, align="calendar", lang="fr", phases=True), Axes)
+    assert_type(reseau_coop.phase_at(net, pd.Period("2012", "Y-JUN")), reseau_coop.Phase)
+    assert_type(reseau_coop.members_at(net, pd.Period("2012", "Y")), reseau_coop.Estimate)
+
+
+def edit_with_plain_values() -> reseau_coop.Network:
+    """Build records from plain values and edit a network with the helpers."""
+    net = reseau_coop.default_network()
+    phase = Phase(key="next", name={"fr": "Suite", "en": "Next"}, start=2022)
+    snapshot = MembershipSnapshot(year=2024, members=110, qualifier="approximate")
+    dated = MembershipSnapshot(year=2022, members=100, dating="phase", phase="consolidation")
+    service = reseau_coop.Service(key="s", name={"fr": "S", "en": "S"}, kind="training")
+    milestone = reseau_coop.Milestone(key="m", year=2023, name={"fr": "M", "en": "M"})
+    MembershipSnapshot(year=2024, members=1, qualifier="about")  # type: ignore[arg-type]
+    Phase(key="x", name=["en", "X"], start=2000)  # type: ignore[arg-type]
+    edited = net.with_phase(phase).with_snapshot(snapshot).with_service(service)
+    assert_type(edited.with_milestone(milestone).without_snapshot(2024), reseau_coop.Network)
+    assert_type(dated.dating, Dating)
+    try:
+        edited.phase("nope")
+    except KeyError as error:
+        assert_type(error, KeyError)
+    try:
+        edited.service("nope")
+    except reseau_coop.ServiceKeyError as error:
+        assert_type(error.available, tuple[str, ...])
+    return edited
