@@ -8,8 +8,11 @@ from typing import Any
 from hypothesis import strategies as st
 
 from reseau_coop import (
+    Claim,
     DataError,
     Dating,
+    Direction,
+    GrowthClaim,
     LocalizedText,
     MembershipSnapshot,
     Milestone,
@@ -17,12 +20,15 @@ from reseau_coop import (
     Phase,
     PhaseLookupError,
     Qualifier,
+    Relation,
     ReseauCoopError,
     Service,
     ServiceKind,
     Share,
+    ShareClaim,
     SnapshotLookupError,
     Source,
+    TrendClaim,
 )
 from reseau_coop._errors import Problem
 
@@ -79,6 +85,7 @@ def shares(langs: Sequence[str]) -> st.SearchStrategy[Share]:
         of=localized(langs),
         qualifier=qualifiers,
         quote=st.none() | texts,
+        inferred=st.lists(st.sampled_from(["value", "of", "qualifier"]), unique=True, max_size=2),
         note=st.none() | localized(langs),
     )
 
@@ -192,6 +199,11 @@ def networks(
         for key, milestone_year in zip(milestone_keys, milestone_years, strict=True)
     ]
 
+    claims = [
+        Claim(key=key, text=text(), **draw(claim_kinds(langs)), **provenance(["growth", "text"]))
+        for key in draw(st.lists(keys, max_size=2, unique=True))
+    ]
+
     return Network(
         name=text(),
         languages=langs,
@@ -201,7 +213,36 @@ def networks(
         services=services,
         snapshots=snapshots,
         milestones=milestones,
+        claims=claims,
     )
+
+
+@st.composite
+def claim_kinds(draw: st.DrawFn, langs: Sequence[str]) -> dict[str, Any]:
+    """One kind of claim, as the keyword `Claim` takes it: growth, trend or share."""
+    kind: str = draw(st.sampled_from(["growth", "trend", "share"]))
+    first, last = sorted(draw(st.tuples(years, years)))
+    if kind == "growth":
+        whole: bool = draw(st.booleans())
+        return {
+            "growth": GrowthClaim(
+                multiple=draw(st.integers(1, 20) | st.floats(0.01, 100)),
+                relation=draw(st.sampled_from(Relation)),
+                start=None if whole else first,
+                end=None if whole else last,
+            )
+        }
+    if kind == "trend":
+        direction: Direction = draw(st.sampled_from(Direction))
+        return {"trend": TrendClaim(start=first, end=last, direction=direction)}
+    share = ShareClaim(
+        value=draw(st.floats(min_value=0, max_value=1)),
+        of=draw(localized(langs)),
+        qualifier=draw(qualifiers),
+        population=draw(st.none() | st.integers(1, 10**6)),
+        year=draw(st.none() | years),
+    )
+    return {"share": share}
 
 
 def _json_containers(inner: st.SearchStrategy[object]) -> st.SearchStrategy[object]:

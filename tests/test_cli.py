@@ -643,14 +643,14 @@ def test_summary_keeps_proper_names(
 @pytest.mark.parametrize(
     ("lang", "head", "sentence"),
     [
-        ("fr", "Croissance 2020–2021 (1 an) · COVID-19", "le membrariat a à peine changé"),
-        ("en", "Growth 2020–2021 (1 year) · COVID-19", "membership barely changed"),
+        ("fr", "Croissance 2020–2021 · COVID-19", "le membrariat a à peine changé"),
+        ("en", "Growth 2020–2021 · COVID-19", "membership barely changed"),
     ],
 )
 def test_growth_of_one_year_that_barely_changed(
     capsys: pytest.CaptureFixture[str], edge: Path, lang: str, head: str, sentence: str
 ) -> None:
-    """One year is "1 an" / "1 year"; a change that rounds away is "barely changed", not ×1."""
+    """A phase-dated end claims no duration; a change that rounds away is "barely changed"."""
     status, out, _ = run(capsys, "--data", str(edge), "growth", "--by-phase", "--lang", lang)
 
     assert 0 == status
@@ -667,11 +667,69 @@ def test_growth_of_one_year_that_barely_changed(
         (
             "fr",
             [
+                "Croissance 2017–2022 · Phase de consolidation",
+                "  Croissance annuelle  ≈ 12,3\u202f% par an†",
+                "  Doublement           ≈ 6 ans†",
+                "  Chiffres             effectifs exacts · années par convention",
+                "  † sur des années fixées par convention\u00a0: un effectif daté seulement par sa",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Growth 2017–2022 · Consolidation phase",
+                "  Yearly growth        ≈ 12.3% a year†",
+                "  Doubling time        ≈ 6 years†",
+                "  Figures              counts: exact · years: by convention",
+                "  † on years set by convention: a count dated only by its phase is placed at the",
+            ],
+        ),
+    ],
+)
+def test_rates_on_years_by_convention_are_marked(
+    capsys: pytest.CaptureFixture[str], lang: str, rows: list[str]
+) -> None:
+    """Exact counts on a phase-dated year: the rate and doubling time are ≈ and footnoted."""
+    status, out, _ = run(capsys, "growth", "--by-phase", "--lang", lang)
+    _, as_json, _ = run(capsys, "growth", "--by-phase", "--json")
+    last = json.loads(as_json)[-1]
+
+    assert 0 == status
+    lines = out.splitlines()[-12:]
+    for row in rows:
+        assert row in lines
+    assert "exact" not in lines[7].partition("·")[2]
+    assert ("exact", "phase", "approximate") == (
+        last["qualifier"],
+        last["dating"],
+        last["time_qualifier"],
+    )
+
+
+def test_rates_on_known_years_are_not_marked(capsys: pytest.CaptureFixture[str]) -> None:
+    """Between two years the source dates, the rate is exact and no footnote is written."""
+    status, out, _ = run(capsys, "growth", "--lang", "en")
+    _, as_json, _ = run(capsys, "growth", "--json")
+
+    assert 0 == status
+    assert "Growth 2007–2022 (15 years)" in out.splitlines()
+    assert "  Figures              counts: exact · years: exact" in out.splitlines()
+    assert "†" not in out
+    document = json.loads(as_json)
+    assert ("year", "exact") == (document["dating"], document["time_qualifier"])
+
+
+@pytest.mark.parametrize(
+    ("lang", "rows"),
+    [
+        (
+            "fr",
+            [
                 "  Rapport              ≤ ×2",
                 "  Doublement           ≥ 2 ans",
                 (
-                    "  Chiffres             au plus (borne supérieure) · doublement\u00a0: "
-                    "au moins (borne"
+                    "  Chiffres             effectifs au plus (borne supérieure) · "
+                    "doublement\u00a0: au"
                 ),
             ],
         ),
@@ -680,7 +738,7 @@ def test_growth_of_one_year_that_barely_changed(
             [
                 "  Ratio                ≤ ×2",
                 "  Doubling time        ≥ 2 years",
-                "  Figures              at most (an upper bound) · doubling time: at least (a",
+                "  Figures              counts: at most (an upper bound) · doubling time: at",
             ],
         ),
     ],
@@ -809,12 +867,13 @@ def test_compare_over_a_window_in_french(capsys: pytest.CaptureFixture[str]) -> 
         "  Variation            ≈ +55,8          ≈ +33,2\n"
         "  Rapport              ≈ ×3,1           ≈ ×3,38\n"
         "  Variation en %       ≈ +209,8\u202f%       ≈ +237,5\u202f%\n"
-        "  Croissance annuelle  ≈ 12\u202f% par an    ≈ 12,9\u202f% par an\n"
-        "  Doublement           ≈ 6,1 ans        ≈ 5,7 ans\n"
+        "  Croissance annuelle  ≈ 12\u202f% par an†   ≈ 12,9\u202f% par an\n"
+        "  Doublement           ≈ 6,1 ans†       ≈ 5,7 ans\n"
         "  Chiffres             approximatifs    approximatifs\n"
         "\n"
         "≈ Une année sans effectif connu est estimée en ligne droite entre les deux\n"
     )
+    assert "† sur des années fixées par convention\u00a0: un effectif daté" in window
     _fits(out)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -19,6 +20,7 @@ from reseau_coop import (
     Qualifier,
     Service,
     ServiceKind,
+    Share,
     default_network,
     dumps,
     loads,
@@ -209,7 +211,7 @@ def test_consulting_drives_growth() -> None:
         (0, 2007, 14, Qualifier.EXACT, Dating.YEAR, None, ("year",)),
         (1, 2012, 35, Qualifier.APPROXIMATE, Dating.PHASE, "experimentation", ("year",)),
         (2, 2017, 56, Qualifier.EXACT, Dating.PHASE, "implantation", ("year",)),
-        (3, 2022, 100, Qualifier.EXACT, Dating.YEAR, None, ()),
+        (3, 2022, 100, Qualifier.EXACT, Dating.YEAR, None, ("share",)),
     ],
 )
 def test_snapshots(
@@ -319,6 +321,104 @@ def test_every_inference_is_explained() -> None:
             note = record.note
             assert note is not None, record
             assert note.languages == ("fr", "en")
+
+
+# What "stated" means, for the values a quote can state: the quote holds the figure, the
+# hedge before it, or the words. Left out, because their evidence is the article's layout
+# rather than one sentence: a phase's summary (a paraphrase of its section), a service's
+# phase and flagship status (the list under a phase's heading "qui deviendront phares"), a
+# snapshot's dating and phase (the section it is in), and keys.
+_HEDGES = {
+    "autour de": Qualifier.APPROXIMATE,
+    "environ": Qualifier.APPROXIMATE,
+    "près de": Qualifier.NEARLY,
+    "au moins": Qualifier.AT_LEAST,
+    "au plus": Qualifier.AT_MOST,
+}
+_KIND_WORDS = {
+    ServiceKind.SUPPORT: ("aide", "accompagnement"),
+    ServiceKind.CONSULTING: ("conseil",),
+    ServiceKind.TRAINING: ("formation",),
+    ServiceKind.TOOL: ("outil",),
+    ServiceKind.PROGRAM: ("programme",),
+}
+_FRACTIONS = {0.5: "moitié", 0.25: "quart"}
+
+
+def _has_figure(quote: str, value: int) -> bool:
+    return re.search(rf"(?<!\d){value}(?!\d)", quote) is not None
+
+
+def _has_words(quote: str, text: LocalizedText) -> bool:
+    """Every word of five letters or more of the French text is in the quote."""
+    return all(w in quote for w in re.findall(r"[\w’-]{5,}", _flat(text["fr"]).lower()))
+
+
+def _hedge_before(quote: str, value: int) -> Qualifier:
+    for words, qualifier in _HEDGES.items():
+        if re.search(rf"{words}\s+{value}(?!\d)", quote):
+            return qualifier
+    return Qualifier.EXACT
+
+
+def _stated(record: Record | Share, name: str, quote: str) -> bool | None:
+    """Whether *quote* states *record*'s field *name*; `None` when no quote can say."""
+    value = getattr(record, name)
+    if name in {"year", "start", "end", "members"}:
+        return _has_figure(quote, value)
+    if name in {"name", "description", "scope", "of"}:
+        return _has_words(quote, value)
+    return _stated_otherwise(record, name, value, quote)
+
+
+def _stated_otherwise(record: Record | Share, name: str, value: Any, quote: str) -> bool | None:  # noqa: ANN401
+    """Whether *quote* states a hedge, a kind, a share: each by its own words."""
+    if isinstance(record, MembershipSnapshot) and name == "qualifier":
+        return _hedge_before(quote, record.members) is value
+    if isinstance(record, MembershipSnapshot) and name == "share":
+        return record.share.quote == record.quote if record.share else None
+    if isinstance(record, Service) and name == "kind":
+        return any(w in quote for w in _KIND_WORDS.get(value, ()))
+    if isinstance(record, Share) and name == "value":
+        return _FRACTIONS.get(value, f"{value * 100:g}") in quote
+    if isinstance(record, Share) and name == "qualifier":
+        return value is Qualifier.EXACT or any(w in quote for w, q in _HEDGES.items() if q is value)
+    return None
+
+
+def _checked(record: Record | Share) -> list[tuple[str, bool]]:
+    quote = _flat(record.quote or "").lower()
+    found = []
+    for field in attrs.fields(type(record)):
+        stated = None if getattr(record, field.name) is None else _stated(record, field.name, quote)
+        if stated is not None:
+            found.append((field.name, stated))
+    return found
+
+
+def test_every_value_not_stated_in_its_quote_is_marked_inferred() -> None:
+    """Each value its quote does not state (figure, hedge or words) is listed as inferred."""
+    net = default_network()
+    shares = [s.share for s in net.snapshots if s.share is not None]
+    unmarked = [
+        (record, name)
+        for record in [*_records(net), *shares]
+        for name, stated in _checked(record)
+        if not stated and not record.is_inferred(name)
+    ]
+
+    assert [] == unmarked
+
+
+def test_the_stated_rule_can_fail() -> None:
+    """The rule catches what a quote does not say: a year, a hedge, a share from elsewhere."""
+    net = default_network()
+    first, last = net.snapshots[0], net.snapshots[-1]
+
+    assert ("year", False) in _checked(first)
+    assert ("share", False) in _checked(last)
+    assert ("qualifier", False) in _checked(attrs.evolve(last, qualifier=Qualifier.APPROXIMATE))
+    assert ("kind", False) in _checked(net.service("parcours-coop"))
 
 
 def test_every_record_cites_the_source() -> None:

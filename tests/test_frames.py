@@ -173,7 +173,7 @@ def test_milestones_everywhere_with_provenance() -> None:
     assert ["Merger"] == frame["name"].tolist()
     assert all({"source", "quote", "inferred"} <= set(f.columns) for f in frames)
     assert ["kind, description"] == [r["inferred"] for r in records(net, "services")][1:2]
-    assert ["year", "year", "year", ""] == [r["inferred"] for r in records(net, "snapshots")]
+    assert ["year", "year", "year", "share"] == [r["inferred"] for r in records(net, "snapshots")]
 
 
 def test_records_are_plain() -> None:

@@ -207,6 +207,12 @@ INVARIANTS: list[tuple[str, Callable[[Document], None], str, str]] = [
         "twice",
     ),
     (
+        "a share's inferred names an unknown field",
+        _set(("snapshots", 0, "share"), {"value": 0.5, "of": en("co-ops"), "inferred": ["valeu"]}),
+        "$.snapshots[0].share.inferred[0]",
+        "not a field",
+    ),
+    (
         "milestones out of order",
         _append("milestones", {"key": "older", "year": 1990, "name": en("Older")}),
         "$.milestones[1].year",
@@ -503,6 +509,16 @@ def test_share_and_source_checks() -> None:
     with pytest.raises(DataError) as ei:
         Source(key="s", title=LocalizedText({"en": "x"}), part=0)
     assert ["$.part"] == [p.where for p in ei.value.problems]
+
+
+def test_a_share_says_what_is_inferred() -> None:
+    """A share lists its inferred fields, each a field of a share, once."""
+    share = Share(value=0.5, of=LocalizedText({"en": "x"}), inferred=["value"])
+    with pytest.raises(DataError) as ei:
+        Share(value=0.5, of=LocalizedText({"en": "x"}), inferred=["of", "of", "quote"])
+
+    assert (True, False) == (share.is_inferred("value"), share.is_inferred("of"))
+    assert ["$.inferred[1]", "$.inferred[2]"] == [p.where for p in ei.value.problems]
 
 
 def test_service_and_milestone_types() -> None:

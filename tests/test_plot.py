@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import matplotlib as mpl
 import numpy as np
 import pytest
@@ -143,6 +144,22 @@ def test_words_in_the_chosen_language(
     assert any(legend in text for text in legend_texts)
     assert source in _texts(ax)
     assert axis == (ax.get_xlabel(), ax.get_ylabel())
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("fr", "≈ ×2,9 en 2012–2022 (années par convention)"),
+        ("en", "≈ ×2.9 in 2012–2022 (years by convention)"),
+    ],
+)
+def test_a_growth_from_a_phase_dated_count_claims_no_duration(lang: str, expected: str) -> None:
+    """From a count dated only by its phase, the chart gives the years as a convention."""
+    net = default_network()
+    ax = membership_chart(attrs.evolve(net, snapshots=net.snapshots[1:]), lang=lang)
+
+    assert expected in _texts(ax)
+    assert not any("10 ans" in t or "10 years" in t for t in _texts(ax))
 
 
 def test_draws_into_a_given_axes() -> None:

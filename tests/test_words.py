@@ -11,9 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reseau_coop import (
+    Dating,
     Growth,
     LocalizedText,
     MembershipSnapshot,
+    Network,
     Phase,
     Qualifier,
     default_network,
@@ -22,7 +24,9 @@ from reseau_coop import (
     phase_growth,
 )
 from reseau_coop._text import MULTIPLES, decimal, duration
-from reseau_coop._words import growth_figures, whole_multiple
+from reseau_coop._words import _barely_changed, growth_figures, whole_multiple
+
+from .strategies import networks
 
 NNBSP = "\u202f"
 
@@ -80,28 +84,76 @@ def test_other_languages_refused(lang: str) -> None:
 
 
 def test_phase_sentences() -> None:
-    """Per phase: the phase's name, the hedge of "autour de 35" kept on the figure."""
+    """Per phase: the phase as written, no duration (its ends are dated by phases), hedges kept."""
     sentences = [describe_growth(g) for g in phase_growth(default_network())]
     english = [describe_growth(g, "en") for g in phase_growth(default_network())]
 
     assert [
         (
-            "Phase d’expérimentation\u00a0: en 5 ans (2007–2012), le membrariat a été multiplié "
+            "Phase d’expérimentation (2007–2012)\u00a0: le membrariat a été multiplié "
             "par 2,5, passant de 14 à environ 35 membres."
         ),
         (
-            "Phase d’implantation\u00a0: en 5 ans (2012–2017), le membrariat a été multiplié "
+            "Phase d’implantation (2012–2017)\u00a0: le membrariat a été multiplié "
             "par 1,6, passant d’environ 35 à 56 membres."
         ),
         (
-            "Phase de consolidation\u00a0: en 5 ans (2017–2022), le membrariat a été multiplié "
+            "Phase de consolidation (2017–2022)\u00a0: le membrariat a été multiplié "
             "par 1,8, passant de 56 à 100 membres."
         ),
     ] == sentences
-    assert english[0] == (
-        "Experimentation phase: in 5 years (2007–2012), membership multiplied by 2.5, "
-        "from 14 to about 35 members."
+    assert english[1] == (
+        "Establishment phase (2012–2017): membership multiplied by 1.6, "
+        "from about 35 to 56 members."
     )
+
+
+def test_a_phase_growth_between_years_keeps_its_duration() -> None:
+    """A phase's growth whose two ends are dated by their year is said with its duration."""
+    network = Network(
+        name=LocalizedText({"en": "Lac"}),
+        languages=("en",),
+        phases=(Phase(key="a", name=LocalizedText({"en": "Phase A"}), start=2000, end=2010),),
+        snapshots=(
+            MembershipSnapshot(year=2000, members=10),
+            MembershipSnapshot(year=2010, members=20),
+        ),
+    )
+    (found,) = phase_growth(network)
+
+    assert "Phase A: in 10 years (2000–2010), membership doubled, from 10 to 20 members." == (
+        describe_growth(found)
+    )
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "fr", "en"),
+    [
+        (
+            2012,
+            2022,
+            (
+                "Entre 2012 et 2022 (années par convention), le membrariat a presque triplé, "
+                "passant d’environ 35 à 100 membres."
+            ),
+            (
+                "Between 2012 and 2022 (years by convention), membership nearly tripled, "
+                "from about 35 to 100 members."
+            ),
+        ),
+        (
+            2017,
+            2017,
+            "En 2017 (année par convention), le membrariat était de 56 membres.",
+            "In 2017 (year by convention), membership was 56 members.",
+        ),
+    ],
+)
+def test_years_by_convention_are_said_so(start: int, end: int, fr: str, en: str) -> None:
+    """A growth from or to a phase-dated count names its years as a convention, with no duration."""
+    found = growth(default_network(), start, end)
+
+    assert (fr, en) == (describe_growth(found, "fr"), describe_growth(found, "en"))
 
 
 # ---------------------------------------------------------------- thresholds
@@ -168,6 +220,8 @@ def test_every_increase_is_said_once(start: int, end: int, lang: str) -> None:
 
     if end == start:
         assert ("stable" if lang == "fr" else "held steady") in text
+    elif _barely_changed(start, end):
+        assert ("a à peine changé" if lang == "fr" else "barely changed") in text
     elif end < start:
         assert ("a diminué de" if lang == "fr" else "fell by") in text
     elif found is None:
@@ -530,11 +584,12 @@ def test_an_estimated_end_is_said_as_one() -> None:
     g = growth(default_network(), 2010, 2017, estimate=True)
 
     assert (
-        "In 7 years (2010–2017), membership more than doubled, from about 26.6 to 56 members."
+        "Between 2010 and 2017 (years by convention), membership more than doubled, "
+        "from about 26.6 to 56 members."
     ) == describe_growth(g, "en")
     assert (
-        "En 7 ans (2010–2017), le membrariat a plus que doublé, passant d’environ 26,6 à "
-        "56 membres."
+        "Entre 2010 et 2017 (années par convention), le membrariat a plus que doublé, "
+        "passant d’environ 26,6 à 56 membres."
     ) == describe_growth(g, "fr")
     assert {"change": "≈ +29.4", "ratio": "≈ ×2.11", "percent": "≈ +110.5%"}.items() <= (
         growth_figures(g, "en").items()
@@ -564,3 +619,22 @@ def test_no_change_and_no_start_are_not_barely_changed(start: int, end: int) -> 
     from reseau_coop._words import _barely_changed
 
     assert _barely_changed(start, end) is False
+
+
+# ---------------------------------------------------------------- time by convention
+
+_DURATION = re.compile(r"\d[\d.,\u202f]* (an|ans|year|years)\b")
+
+
+@given(networks(max_snapshots=5), st.sampled_from(["fr", "en"]))
+def test_a_phase_dated_growth_never_claims_a_duration(network: Network, lang: str) -> None:
+    """Every growth with an end dated only by a phase is said without a duration."""
+    years = [s.year for s in network.snapshots]
+    found = list(phase_growth(network))
+    found += [growth(network, a, b) for i, a in enumerate(years) for b in years[i:]]
+    for each in found:
+        sentence = describe_growth(each, lang)
+        rest = sentence.removeprefix(each.phase.name.pick(lang)) if each.phase else sentence
+        claims = _DURATION.search(rest) is not None
+
+        assert (each.dating is Dating.YEAR and each.years > 0) == claims, sentence

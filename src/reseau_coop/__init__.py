@@ -22,20 +22,27 @@ from ._errors import (
 from ._io import dump, dumps, load, loads
 from ._lookup import phase_at, phase_index, phases_at
 from ._model import (
+    Claim,
     Dating,
+    Direction,
+    GrowthClaim,
     LocalizedText,
     MembershipSnapshot,
     Milestone,
     Network,
     Phase,
     Qualifier,
+    Relation,
     Service,
     ServiceKind,
     Share,
+    ShareClaim,
     Source,
+    TrendClaim,
 )
 
 if TYPE_CHECKING:
+    from ._claims import ClaimCheck, Verdict, check_claims
     from ._compare import ComparisonRow, compare
     from ._metrics import (
         Estimate,
@@ -61,10 +68,13 @@ if TYPE_CHECKING:
 # The modules of these names are imported on first use (PEP 562), not by `import reseau_coop`:
 # metrics, texts, reports and the schema are not needed to load a network and look it up.
 _LAZY: Final = {
+    "ClaimCheck": "_claims",
     "ComparisonRow": "_compare",
     "Estimate": "_metrics",
     "Growth": "_metrics",
+    "Verdict": "_claims",
     "cagr": "_metrics",
+    "check_claims": "_claims",
     "compare": "_compare",
     "describe_growth": "_words",
     "doubling_time": "_metrics",
@@ -84,11 +94,15 @@ _LAZY: Final = {
 }
 
 __all__ = [
+    "Claim",
+    "ClaimCheck",
     "ComparisonRow",
     "DataError",
     "Dating",
+    "Direction",
     "Estimate",
     "Growth",
+    "GrowthClaim",
     "LocalizedText",
     "MembershipSnapshot",
     "Milestone",
@@ -98,14 +112,19 @@ __all__ = [
     "PhaseLookupError",
     "Problem",
     "Qualifier",
+    "Relation",
     "ReseauCoopError",
     "Service",
     "ServiceKeyError",
     "ServiceKind",
     "Share",
+    "ShareClaim",
     "SnapshotLookupError",
     "Source",
+    "TrendClaim",
+    "Verdict",
     "cagr",
+    "check_claims",
     "compare",
     "default_network",
     "describe_growth",

@@ -28,7 +28,9 @@ from ._model import (
     MAX_COUNT,
     MAX_YEAR,
     MIN_YEAR,
+    Claim,
     Dating,
+    GrowthClaim,
     LocalizedText,
     MembershipSnapshot,
     Milestone,
@@ -37,7 +39,9 @@ from ._model import (
     Provenance,
     Service,
     Share,
+    ShareClaim,
     Source,
+    TrendClaim,
 )
 
 Check: TypeAlias = Callable[[object], "str | None"]
@@ -58,6 +62,10 @@ _SUBJECTS: Final[dict[type, str]] = {
     Share: "share",
     MembershipSnapshot: "snapshot",
     Milestone: "milestone",
+    Claim: "claim",
+    GrowthClaim: "growth claim",
+    TrendClaim: "trend claim",
+    ShareClaim: "share claim",
     Network: "network",
 }
 
@@ -67,6 +75,7 @@ COLLECTIONS: Final[dict[str, type]] = {
     "services": Service,
     "snapshots": MembershipSnapshot,
     "milestones": Milestone,
+    "claims": Claim,
 }
 """A network's collections of records, in the order of its fields."""
 
@@ -307,6 +316,15 @@ def check_fraction(value: object) -> str | None:
     return None
 
 
+def check_multiple(value: object) -> str | None:
+    """A multiple a growth is claimed as: a finite number above 0."""
+    if not is_number(value) or (isinstance(value, float) and not math.isfinite(value)):
+        return expected("a finite number", value)
+    if not value > 0:
+        return f"a multiple is above 0, got {number(value) if is_int(value) else value}"
+    return None
+
+
 def one_of(kind: type[enum.Enum]) -> str:
     """What a document may write for a member of *kind*: `one of 'exact', 'approximate', …`."""
     return "one of " + ", ".join(repr(member.value) for member in kind)
@@ -371,6 +389,8 @@ SCALARS: Final[dict[str, Check]] = {
     "quote": check_text,
     "value": check_fraction,
     "flagship": check_flag,
+    "multiple": check_multiple,
+    "population": check_positive,
 }
 
 # What each item of a list must be, by the name of its field.
@@ -518,6 +538,10 @@ ACROSS: Final[dict[type, frozenset[str]]] = {
     MembershipSnapshot: frozenset({"dating", "inferred"}),
     Service: frozenset({"inferred"}),
     Milestone: frozenset({"inferred"}),
+    Share: frozenset({"inferred"}),
+    Claim: frozenset({"key", "inferred"}),
+    GrowthClaim: frozenset({"start", "end"}),
+    TrendClaim: frozenset({"start", "end"}),
 }
 """The fields `record_problems` looks at, by class: a record without any has none."""
 
@@ -538,8 +562,37 @@ def record_problems(record: object) -> Iterator[Problem]:
         and record.dating is Dating.PHASE
     ):
         yield Problem(("phase",), "a snapshot dated by a phase must name that phase")
-    if isinstance(record, Provenance) and type(record.inferred) is tuple and record.inferred:
-        yield from _inferred_problems(record.inferred, inferable(type(record)))
+    elif isinstance(record, Claim):
+        yield from _claim_kind_problems(record)
+    elif isinstance(record, GrowthClaim | TrendClaim):
+        yield from _span_problems(record)
+    inferred = record.inferred if isinstance(record, Provenance | Share) else ()
+    if type(inferred) is tuple and inferred:
+        yield from _inferred_problems(inferred, inferable(type(record)))
+
+
+_CLAIM_KINDS: Final = ("growth", "trend", "share")
+
+
+def _claim_kind_problems(claim: Claim) -> Iterator[Problem]:
+    """A claim says what it claims: exactly one of growth, trend and share."""
+    given = [name for name in _CLAIM_KINDS if getattr(claim, name) is not None]
+    if not given:
+        yield Problem(("growth",), "a claim says what it claims: give one of growth, trend, share")
+    for name in given[1:]:
+        message = f"a claim is of one kind: {given[0]} is given, so {name} cannot be"
+        yield Problem((name,), message)
+
+
+def _span_problems(claim: GrowthClaim | TrendClaim) -> Iterator[Problem]:
+    """A claim's years: in order; a growth claim gives both or neither."""
+    start, end = claim.start, claim.end
+    if is_year(start) and is_year(end) and end < start:
+        yield Problem(("end",), f"end year {end} is before start year {start}")
+    elif (start is None) != (end is None):
+        missing = "end" if end is None else "start"
+        message = "give both start and end, or neither for the whole history"
+        yield Problem((missing,), message)
 
 
 def _inferred_problems(inferred: tuple[object, ...], allowed: list[str]) -> Iterator[Problem]:
@@ -687,6 +740,7 @@ class Parts:
     services: tuple[Service | None, ...]
     snapshots: tuple[MembershipSnapshot | None, ...]
     milestones: tuple[Milestone | None, ...]
+    claims: tuple[Claim | None, ...] = ()
 
     @classmethod
     def of(cls, network: Network) -> Parts:
@@ -702,6 +756,7 @@ class Parts:
             services=network.services,
             snapshots=network.snapshots,
             milestones=network.milestones,
+            claims=network.claims,
         )
 
 
@@ -741,6 +796,7 @@ def cross_problems(parts: Parts) -> Iterator[Problem]:
     yield from _unique_keys(parts.phases, "phases")
     yield from _unique_keys(parts.services, "services")
     yield from _unique_keys(parts.milestones, "milestones")
+    yield from _unique_keys(parts.claims, "claims")
     yield from _phase_order_problems(parts.phases)
     yield from _reference_problems(parts)
     yield from _snapshot_problems(parts)
@@ -813,11 +869,12 @@ class _Known:
 
 
 def _reference_problems(parts: Parts) -> Iterator[Problem]:
-    collections: dict[str, tuple[Phase | Service | MembershipSnapshot | Milestone | None, ...]] = {
+    collections: dict[str, tuple[Provenance | None, ...]] = {
         "phases": parts.phases,
         "services": parts.services,
         "snapshots": parts.snapshots,
         "milestones": parts.milestones,
+        "claims": parts.claims,
     }
     known = _Known("source", parts.source_keys)
     for name, records in collections.items():
@@ -932,7 +989,7 @@ def _missing_message(
 
 
 def _unique_keys(
-    records: tuple[Source | Phase | Service | Milestone | None, ...], collection: str
+    records: tuple[Source | Phase | Service | Milestone | Claim | None, ...], collection: str
 ) -> Iterator[Problem]:
     first: dict[str, int] = {}
     for index, record in enumerate(records):

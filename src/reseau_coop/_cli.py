@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NoReturn
 
+from ._claims import Verdict, check_claims
 from ._compare import compare
 from ._dataset import default_network
 from ._errors import DataError, ReseauCoopError
@@ -34,6 +35,8 @@ from ._output import OutputError, Stream, machine_json
 from ._records import TABLES, csv_text
 from ._render import (
     FileReport,
+    claims_data,
+    claims_lines,
     comparison_lines,
     growth_data,
     growth_lines,
@@ -145,6 +148,10 @@ EXAMPLES: Final = {
   reseau-coop growth 2007 2017      between the snapshots of two years
   reseau-coop growth --by-phase     phase by phase
   reseau-coop growth --json         the metrics as JSON""",
+    "claims": """examples:
+  reseau-coop claims                the source's claims, each with its verdict
+  reseau-coop claims --json         the same, as JSON
+  reseau-coop --data history.toml claims    exit status 1 when a claim is contradicted""",
     "validate": """examples:
   reseau-coop validate history.json
   reseau-coop validate data/                every *.json and *.toml file under data/
@@ -256,6 +263,10 @@ def parser() -> argparse.ArgumentParser:
     grow.add_argument("years", metavar="YEAR", type=_year, nargs="*", help="START and END")
     grow.add_argument(
         "--by-phase", action="store_true", help="show the growth of each phase (no YEARs then)"
+    )
+    add(
+        "claims",
+        "check the source's claims against the data (exit status 1 when one is contradicted)",
     )
     check = add("validate", "check data files; list every problem with its path")
     check.add_argument(
@@ -382,6 +393,15 @@ def _growth(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> N
         if index:
             out.text()
         _lines(out, growth_lines(result, lang))
+
+
+def _claims(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> int:
+    checks = check_claims(net, lang)
+    if args.json:
+        out.data(machine_json(claims_data(checks, lang)))
+    else:
+        _lines(out, claims_lines(checks, lang))
+    return 1 if any(c.verdict is Verdict.CONTRADICTED for c in checks) else 0
 
 
 def _validate(args: argparse.Namespace, lang: str, out: Stream) -> int:
@@ -669,6 +689,8 @@ def _run(args: argparse.Namespace, out: Stream) -> int:
         _compare(args, lang, out)
         return 0
     net = _network(args)
+    if command == "claims":
+        return _claims(net, args, lang, out)
     commands: dict[str, Callable[[Network, argparse.Namespace, str, Stream], None]] = {
         "summary": _summary,
         "phase": _phase,

@@ -45,6 +45,8 @@ from ._checks import (
 )
 from ._errors import DataError, PathSegment, Problem, did_you_mean, number, shown
 from ._model import (
+    Claim,
+    GrowthClaim,
     LocalizedText,
     MembershipSnapshot,
     Milestone,
@@ -52,7 +54,9 @@ from ._model import (
     Phase,
     Service,
     Share,
+    ShareClaim,
     Source,
+    TrendClaim,
 )
 
 FORMAT_VERSION: Final = 1
@@ -607,7 +611,7 @@ def _omit_none_unstructure(
         overrides = {
             a.name: override(omit_if_default=True)
             for a in attrs.fields(cls)
-            if a.default is None or (a.default == () and cls is not Network)
+            if a.default is None or (a.default == () and (cls is not Network or a.name == "claims"))
         }
         inner: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
             cls,
@@ -637,6 +641,10 @@ def make_reseau_converter() -> JsonConverter:
     """
     for cls in (
         Network,
+        Claim,
+        GrowthClaim,
+        TrendClaim,
+        ShareClaim,
         LocalizedText,
         MembershipSnapshot,
         Milestone,

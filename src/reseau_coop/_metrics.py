@@ -257,19 +257,28 @@ class Growth:
             `growth(..., estimate=True)` estimated a year without a snapshot.
         end: The snapshot growth is measured to; an `Estimate` likewise.
         phase: The phase measured, when the growth comes from `phase_growth`.
-        years: `end.year - start.year`: the years it really spans.
+        years: `end.year - start.year`: the years it spans, by the phase-end
+            convention when an end is dated by a phase (see `time_qualifier`).
         change: `end.members - start.members`: an `int` between two snapshots, a
             `float` when an end is an estimate.
         ratio: `end.members / start.members`; `None` for a start of 0.
         percent: The change in percent units (`614.28...`); `None` for a start of 0.
         cagr: The compound annual growth rate, a fraction (`0.14005...`); `None`
-            over zero years.
+            over zero years. It rests on `years`, so on the phase-end convention
+            when an end is dated by a phase.
         doubling_time: Years to double at that rate; `None` unless it grows (and
-            when a growth so slow would take longer than a float can hold).
+            when a growth so slow would take longer than a float can hold). It
+            rests on `years` as `cagr` does.
         qualifier: What the inputs' hedges say of the change, ratio, percent and
             CAGR (see `growth_qualifier`); the doubling time's is
             `doubling_time_qualifier`.
         language: The language `describe_growth` uses by default (the network's first).
+
+    Time has a precision of its own (`dating`, `time_qualifier`). When an end is
+    dated only by its phase, its year is the phase's end by convention, so the
+    true span is not known: `years`, `cagr` and `doubling_time` rest on that
+    convention and are approximate whatever `qualifier` says; `change`, `ratio`
+    and `percent` do not depend on the years and keep `qualifier`.
 
     """
 
@@ -302,6 +311,43 @@ class Growth:
 
         """
         return opposite_bound(self.qualifier)
+
+    @property
+    def dating(self) -> Dating:
+        """
+        How the years of this growth are known: `Dating.PHASE` when an end is dated only by a phase.
+
+        An end dated by a phase has its phase's end year by convention. An
+        `Estimate` end counts as dated by its year unless it rests on a
+        snapshot dated by a phase (it is that snapshot, or is drawn from it):
+        then its year, or the line it was read from, rests on the convention too.
+
+        Examples:
+            >>> from reseau_coop import default_network, growth, phase_growth
+            >>> growth(default_network()).dating, phase_growth(default_network())[1].dating
+            (<Dating.YEAR: 'year'>, <Dating.PHASE: 'phase'>)
+
+        """
+        ends = (self.start, self.end)
+        return Dating.PHASE if any(map(_phase_dated, ends)) else Dating.YEAR
+
+    @property
+    def time_qualifier(self) -> Qualifier:
+        """
+        What is known of `years`, and so of `cagr` and `doubling_time`: `APPROXIMATE` or `EXACT`.
+
+        `APPROXIMATE` when `dating` is `Dating.PHASE`: the years rest on the
+        phase-end convention, so a yearly rate or a doubling time is approximate
+        however exact the counts are.
+
+        Examples:
+            >>> from reseau_coop import default_network, phase_growth
+            >>> last = phase_growth(default_network())[2]
+            >>> last.qualifier, last.time_qualifier
+            (<Qualifier.EXACT: 'exact'>, <Qualifier.APPROXIMATE: 'approximate'>)
+
+        """
+        return Qualifier.APPROXIMATE if self.dating is Dating.PHASE else Qualifier.EXACT
 
     @classmethod
     def between(
@@ -340,6 +386,13 @@ class Growth:
             qualifier=growth_qualifier(start.qualifier, end.qualifier),
             language=language,
         )
+
+
+def _phase_dated(end: MembershipSnapshot | Estimate) -> bool:
+    """Whether *end* is dated only by a phase, or is an estimate resting on such a snapshot."""
+    if isinstance(end, Estimate):
+        return any(s.dating is Dating.PHASE for s in end.based_on)
+    return end.dating is Dating.PHASE
 
 
 @frozen(kw_only=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import enum
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar, cast
 
 from attrs import evolve, field, frozen
 
@@ -126,6 +126,10 @@ ServiceKindValue: TypeAlias = Literal[
     "support", "tool", "program", "consulting", "training", "other"
 ]
 """The values of `ServiceKind`, which constructors take for it: `kind="tool"`."""
+RelationValue: TypeAlias = Literal["more_than", "at_least", "nearly", "about"]
+"""The values of `Relation`, which constructors take for it: `relation="more_than"`."""
+DirectionValue: TypeAlias = Literal["up", "down", "flat"]
+"""The values of `Direction`, which constructors take for it: `direction="up"`."""
 
 if TYPE_CHECKING:
     # What the constructors take for an enum or a text field, as type checkers see it. At run
@@ -136,11 +140,13 @@ if TYPE_CHECKING:
     def _qualifier(value: Qualifier | QualifierValue) -> Qualifier: ...
     def _dating(value: Dating | DatingValue) -> Dating: ...
     def _service_kind(value: ServiceKind | ServiceKindValue) -> ServiceKind: ...
+    def _relation(value: Relation | RelationValue) -> Relation: ...
+    def _direction(value: Direction | DirectionValue) -> Direction: ...
     def _text(value: LocalizedText | Mapping[str, str]) -> LocalizedText: ...
     def _optional_text(value: LocalizedText | Mapping[str, str] | None) -> LocalizedText | None: ...
 
 else:
-    _qualifier = _dating = _service_kind = _text = _optional_text = None
+    _qualifier = _dating = _service_kind = _relation = _direction = _text = _optional_text = None
 
 
 def _seq(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -395,7 +401,15 @@ class Share:
         of: What it is a share of.
         qualifier: The hedge on the fraction ("près de la moitié" is `NEARLY` 0.5).
         quote: The source's words.
-        note: Any remark.
+        inferred: The names of the fields the source does not state but that were
+            inferred from it, as a record's `inferred`.
+        note: How, or any remark.
+
+    Examples:
+        >>> from reseau_coop import default_network
+        >>> share = default_network().snapshots[-1].share
+        >>> share.value, share.qualifier.value, share.is_inferred("value")
+        (0.5, 'nearly', False)
 
     """
 
@@ -403,10 +417,15 @@ class Share:
     of: LocalizedText = field(converter=_text)
     qualifier: Qualifier = field(default=Qualifier.EXACT, converter=_qualifier)
     quote: str | None = None
+    inferred: tuple[str, ...] = field(default=(), converter=_seq)
     note: LocalizedText | None = field(default=None, converter=_optional_text)
 
     def __attrs_post_init__(self) -> None:
         _checks.validate(self)
+
+    def is_inferred(self, name: str) -> bool:
+        """Whether the value of field *name* is inferred rather than stated by the source."""
+        return name in self.inferred
 
 
 @frozen(kw_only=True)
@@ -480,6 +499,122 @@ class Milestone(Provenance):
 # --------------------------------------------------------------------------- network
 
 
+# --------------------------------------------------------------------------- claims
+
+
+class Relation(enum.Enum):
+    """
+    How a growth claim's multiple relates to the measured ratio (see `check_claims`).
+
+    `MORE_THAN` 7: the ratio is above 7 ("a plus que septuplé"); `AT_LEAST` 7: 7
+    or above; `NEARLY` 7: from 95 % of 7 up to, not including, 7 ("a presque
+    septuplé"); `ABOUT` 7: within ±0.5 % of 7 ("a septuplé").
+    """
+
+    MORE_THAN = "more_than"
+    AT_LEAST = "at_least"
+    NEARLY = "nearly"
+    ABOUT = "about"
+
+
+class Direction(enum.Enum):
+    """Which way a trend claim says membership went: `UP`, `DOWN` or `FLAT`."""
+
+    UP = "up"
+    DOWN = "down"
+    FLAT = "flat"
+
+
+@frozen(kw_only=True)
+class GrowthClaim:
+    """
+    Membership was multiplied by *multiple* (in the sense of *relation*) from *start* to *end*.
+
+    Without *start* and *end*, the claim is about the whole history (first
+    snapshot to last).
+    """
+
+    multiple: float
+    relation: Relation = field(default=Relation.ABOUT, converter=_relation)
+    start: int | None = None
+    end: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _checks.validate(self)
+
+
+@frozen(kw_only=True)
+class TrendClaim:
+    """Membership went *direction* every step from *start* to *end* ("une croissance soutenue")."""
+
+    start: int
+    end: int
+    direction: Direction = field(default=Direction.UP, converter=_direction)
+
+    def __attrs_post_init__(self) -> None:
+        _checks.validate(self)
+
+
+@frozen(kw_only=True)
+class ShareClaim:
+    """
+    The members are *value* (hedged by *qualifier*) of a whole, *of*.
+
+    *population* is the size of that whole, when known; *year* is the year of
+    the snapshot whose count is the share (the last snapshot's by default).
+    Without *population* the claim cannot be checked: a snapshot's own `share`,
+    from the same sentence, is no evidence for it.
+    """
+
+    value: float
+    of: LocalizedText = field(converter=_text)
+    qualifier: Qualifier = field(default=Qualifier.EXACT, converter=_qualifier)
+    population: int | None = None
+    year: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _checks.validate(self)
+
+
+@frozen(kw_only=True)
+class Claim(Provenance):
+    """
+    A claim the source makes about the history, as data that `check_claims` checks.
+
+    *text* is the claim in the network's languages; exactly one of *growth*,
+    *trend* and *share* says what it claims, with its parameters.
+
+    Examples:
+        >>> from reseau_coop import default_network
+        >>> claim = default_network().claims[0]
+        >>> claim.key, claim.kind.multiple, claim.kind.relation.value
+        ('septuple', 7, 'more_than')
+
+    """
+
+    key: str
+    text: LocalizedText = field(converter=_text)
+    growth: GrowthClaim | None = None
+    trend: TrendClaim | None = None
+    share: ShareClaim | None = None
+    source: str | None = None
+    quote: str | None = None
+    inferred: tuple[str, ...] = field(default=(), converter=_seq)
+    note: LocalizedText | None = field(default=None, converter=_optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        _checks.validate(self)
+
+    @property
+    def kind(self) -> GrowthClaim | TrendClaim | ShareClaim:
+        """What the claim says, with its parameters: the one of *growth*, *trend*, *share* given."""
+        if self.growth is not None:
+            return self.growth
+        if self.trend is not None:
+            return self.trend
+        return cast("ShareClaim", self.share)  # a claim without any is refused when built
+
+
 class _Slots:
     """
     What a network keeps beside its value: the table of its phases, built by the first lookup.
@@ -532,6 +667,7 @@ class Network(_Slots):
     services: tuple[Service, ...] = field(default=(), converter=_seq)
     snapshots: tuple[MembershipSnapshot, ...] = field(default=(), converter=_seq)
     milestones: tuple[Milestone, ...] = field(default=(), converter=_seq)
+    claims: tuple[Claim, ...] = field(default=(), converter=_seq)
 
     def __attrs_post_init__(self) -> None:
         _checks.validate(self)

@@ -734,7 +734,12 @@ def _draw_milestones(ax: Axes, network: Network, lang: str, shift: int) -> None:
 
 
 def _growth_text(network: Network, lang: str) -> str | None:
-    """The whole history's growth, short: "≈ ×7,1 en 15 ans", "stable sur 1 an"; or `None`."""
+    """
+    The whole history's growth, short: "≈ ×7,1 en 15 ans", "stable sur 1 an"; or `None`.
+
+    When an end is dated only by its phase, the years are a convention and no
+    duration is claimed: "×2,9 en 2012–2022 (années par convention)".
+    """
     if len(network.snapshots) < 2:
         return None
     whole = growth(network)
@@ -742,6 +747,8 @@ def _growth_text(network: Network, lang: str) -> str | None:
         return None
     start, end = whole.start.members, whole.end.members
     years = duration(whole.years, lang)
+    if whole.dating is Dating.PHASE:  # an end's year is a convention: no duration
+        years = words(lang)["chart_convention"].format(start=whole.start.year, end=whole.end.year)
     if start == end:
         text = words(lang)["chart_steady"].format(years=years)
     else:

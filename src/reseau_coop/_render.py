@@ -17,6 +17,7 @@ from typing import Any, Final
 
 import attrs
 
+from ._claims import ClaimCheck, verdict_word
 from ._compare import ComparisonRow, compare
 from ._errors import Problem
 from ._lookup import phases_at
@@ -76,9 +77,25 @@ def figure(snapshot: MembershipSnapshot | Estimate, lang: str) -> str:
     return hedge(count(snapshot.members, lang), snapshot.qualifier)
 
 
-def mark(record: Phase | Service | MembershipSnapshot | Milestone, *names: str) -> str:
+def mark(record: Phase | Service | MembershipSnapshot | Milestone | Share, *names: str) -> str:
     """`*` when the source does not state one of the fields *names* of *record*, else `""`."""
     return INFERRED if any(record.is_inferred(name) for name in names) else ""
+
+
+def share_mark(snapshot: MembershipSnapshot) -> str:
+    """
+    `*` when *snapshot*'s share is inferred: tied to the snapshot's year, or a value of its own.
+
+    Examples:
+        >>> from reseau_coop import default_network
+        >>> share_mark(default_network().snapshots[-1])
+        '*'
+
+    """
+    share = snapshot.share
+    if share is None:
+        return ""
+    return mark(snapshot, "share") or mark(share, "value", "of", "qualifier")
 
 
 def since(service: Service, phases: dict[str, Phase], lang: str) -> str:
@@ -135,15 +152,24 @@ def _records(network: Network) -> Iterator[Phase | Service | MembershipSnapshot 
     yield from network.snapshots
 
 
-def shows_inferred(network: Network) -> bool:
-    """Whether the summary marks a value as inferred: a value it shows, that the source infers."""
+def shows_inferred(network: Network, *, service_descriptions: bool = False) -> bool:
+    """
+    Whether the summary marks a value as inferred: a value it shows, that the source infers.
+
+    The report shows services' descriptions too (*service_descriptions*); the
+    text summary does not.
+    """
     shown = {
         Phase: ("start", "end", "name"),
-        Milestone: ("year", "name"),
-        Service: ("name", "introduced", "scope"),
+        Milestone: ("year", "name", "description"),
+        Service: ("name", "introduced", "scope", "description")
+        if service_descriptions
+        else ("name", "introduced", "scope"),
         MembershipSnapshot: ("year", "members"),
     }
-    return any(mark(r, *shown[type(r)]) for r in _records(network))
+    return any(mark(r, *shown[type(r)]) for r in _records(network)) or any(
+        map(share_mark, network.snapshots)
+    )
 
 
 def hedged(network: Network) -> bool:
@@ -302,7 +328,7 @@ def _milestone_lines(network: Network, lang: str, width: int) -> Iterator[str]:
         year = f"{milestone.year}{mark(milestone, 'year')}"
         text = _text(milestone.name, lang) + mark(milestone, "name")
         if milestone.description is not None:
-            text += f" — {_text(milestone.description, lang)}"
+            text += f" — {_text(milestone.description, lang)}{mark(milestone, 'description')}"
         yield from wrap(f"  {year:<7}{text}", "", " " * 9, width=width)
 
 
@@ -356,7 +382,7 @@ def _membership(network: Network, phases: dict[str, Phase], lang: str, width: in
         line = f"  {year:<7}{shown:<{width_count}}"
         notes = [note for note in (dating(snapshot, phases, lang),) if note]
         if snapshot.share is not None:
-            notes.append(share_text(snapshot.share, lang))
+            notes.append(share_text(snapshot.share, lang) + share_mark(snapshot))
         text = (line + "; ".join(notes)).rstrip()
         hanging = " " * (9 + width_count)
         yield from wrap(text, "", hanging, width=width) if len(text) > width else [text]
@@ -417,6 +443,8 @@ def growth_data(value: Growth, lang: str) -> dict[str, Any]:
         "doubling_time": value.doubling_time,
         "qualifier": value.qualifier.value,
         "doubling_time_qualifier": value.doubling_time_qualifier.value,
+        "dating": value.dating.value,
+        "time_qualifier": value.time_qualifier.value,
         "sentence": describe_growth(value, lang),
     }
 
@@ -425,7 +453,9 @@ def growth_lines(value: Growth, lang: str, *, width: int = WIDTH) -> Iterator[st
     """A growth as a table of its figures, their bounds and its sentence."""
     label = words(lang)
     span = f"{value.start.year}–{value.end.year}"
-    head = f"{label['growth']} {span} ({duration(value.years, lang)})"
+    head = f"{label['growth']} {span}"
+    if value.time_qualifier is Qualifier.EXACT:  # a duration only when both years are known
+        head += f" ({duration(value.years, lang)})"
     if value.phase is not None:
         head += f" · {_text(value.phase.name, lang)}"
     yield head
@@ -437,12 +467,83 @@ def growth_lines(value: Growth, lang: str, *, width: int = WIDTH) -> Iterator[st
     for name, text in growth_figures(value, lang).items():
         yield row(name, text)
     qualifiers = QUALIFIER_WORDS["fr" if lang == "fr" else "en"]
-    bounds = qualifiers[value.qualifier]
+    bounds = precision(value, lang)
     if value.doubling_time is not None and value.doubling_time_qualifier != value.qualifier:
         doubling = qualifiers[value.doubling_time_qualifier]
-        bounds += f" · {label['doubling'].lower()}{colon(lang)} {doubling}"
+        counts, _, years = bounds.rpartition(" · ")
+        bounds = f"{counts} · {label['doubling'].lower()}{colon(lang)} {doubling} · {years}"
     yield from wrap(row("figures", bounds), "", " " * 23, width=width)
     yield from wrap(describe_growth(value, lang), "  ", width=width)
+    if _rates_by_convention(value):
+        yield from wrap(label["convention_note"], "  ", "    ", width=width)
+
+
+def precision(value: Growth, lang: str) -> str:
+    """
+    What a growth's counts and years are, worded apart: "effectifs exacts · années par convention".
+
+    Examples:
+        >>> from reseau_coop import default_network, growth, phase_growth
+        >>> precision(growth(default_network()), "en")
+        'counts: exact · years: exact'
+        >>> precision(phase_growth(default_network())[2], "fr")
+        'effectifs exacts · années par convention'
+
+    """
+    label = words(lang)
+    counts = label["counts_are"].format(
+        qualifier=QUALIFIER_WORDS[resolve(lang, lang, who="precision")][value.qualifier]
+    )
+    by_convention = value.time_qualifier is not Qualifier.EXACT
+    return f"{counts} · {label['years_convention' if by_convention else 'years_exact']}"
+
+
+def _rates_by_convention(value: Growth) -> bool:
+    """Whether *value* shows a yearly rate or a doubling time that rests on years by convention."""
+    shown = value.cagr is not None or value.doubling_time is not None
+    return shown and value.time_qualifier is not Qualifier.EXACT
+
+
+# ---------------------------------------------------------------- claims
+
+
+def claims_data(checks: Iterable[ClaimCheck], lang: str) -> list[dict[str, Any]]:
+    """What `claims` shows as JSON: each claim, its kind and parameters, verdict, figure, reason."""
+    out = []
+    for check in checks:
+        claim = check.claim
+        kind = "growth" if claim.growth else "trend" if claim.trend else "share"
+        out.append(
+            {
+                "key": claim.key,
+                "text": claim.text.pick(lang),
+                "kind": kind,
+                kind: plain(claim.kind, lang),
+                "verdict": check.verdict.value,
+                "figure": check.figure,
+                "reason": check.reason,
+                "source": claim.source,
+                "quote": claim.quote,
+                "inferred": list(claim.inferred),
+                "note": plain(claim.note, lang),
+            }
+        )
+    return out
+
+
+def claims_lines(checks: Sequence[ClaimCheck], lang: str, *, width: int = WIDTH) -> Iterator[str]:
+    """Each claim as written, its verdict, and the reason; a legend when one is inferred."""
+    label = words(lang)
+    for index, check in enumerate(checks):
+        if index:
+            yield ""
+        claim = check.claim
+        text = claim.text.pick(lang) + (INFERRED if claim.inferred else "")
+        yield from wrap(f"[{verdict_word(check.verdict, lang)}] {text}", "", "  ", width=width)
+        yield from wrap(check.reason, "  ", width=width)
+    if any(check.claim.inferred for check in checks):
+        yield ""
+        yield from wrap(label["inferred_legend"], "", "  ", width=width)
 
 
 # ---------------------------------------------------------------- compare
@@ -497,6 +598,9 @@ def comparison_lines(
     notes = []
     if any(isinstance(point, Estimate) for point in shown):
         notes += wrap(label["window_estimated"], "", "  ", width=width)
+    measured = [g for g in (*whole, *(windows or ())) if g is not None]
+    if any(_rates_by_convention(g) for g in measured):
+        notes += wrap(label["convention_note"], "", "  ", width=width)
     if any(point.qualifier is not Qualifier.EXACT for point in shown):
         notes += wrap(f"({label['legend']})", "", " ", width=width)
     if notes:

@@ -34,6 +34,7 @@ from ._render import (
     figure,
     hedged,
     mark,
+    share_mark,
     share_text,
     shows_inferred,
     source_title,
@@ -167,6 +168,13 @@ def _growth_section(network: Network, lang: str) -> Section | None:
     )
 
 
+def _share_cell(snapshot: MembershipSnapshot, lang: str) -> Cell:
+    if snapshot.share is None:
+        return ("",)
+    text = share_text(snapshot.share, lang)
+    return (text, MARK) if share_mark(snapshot) else (text,)
+
+
 def _membership_section(network: Network, lang: str) -> Section | None:
     if not network.snapshots:
         return None
@@ -177,7 +185,7 @@ def _membership_section(network: Network, lang: str) -> Section | None:
             _marked(str(s.year), s, "year"),
             _marked(figure(s, lang), s, "members"),
             (dating(s, phases, lang) or label["by_year"],),
-            (share_text(s.share, lang) if s.share is not None else "",),
+            _share_cell(s, lang),
         )
         for s in network.snapshots
     )
@@ -225,7 +233,7 @@ def _milestones_section(network: Network, lang: str) -> Section | None:
         (
             _marked(str(m.year), m, "year"),
             _marked(_t(m.name, lang), m, "name"),
-            (_t(m.description, lang),),
+            _marked(_t(m.description, lang), m, "description") if m.description else ("",),
         )
         for m in network.milestones
     )
@@ -255,7 +263,7 @@ def _services_section(network: Network, lang: str) -> Section | None:
                 _marked(_t(s.scope, lang), s, "scope") if s.scope is not None else ("",),
                 start,
                 (label["yes"] if s.flagship else "",),
-                (_t(s.description, lang),),
+                _marked(_t(s.description, lang), s, "description") if s.description else ("",),
             )
         )
     table = Table(
@@ -287,7 +295,7 @@ def _quoted_records(
         what = (f"{label['membership']} ", *_marked(str(n.year), n, "year"), f", {figure(n, lang)}")
         yield n.source, what, n.quote, _t(n.note, lang)
         if n.share is not None:
-            share = (f"{label['membership']} {n.year}, {share_text(n.share, lang)}",)
+            share = (f"{label['membership']} {n.year}, ", *_share_cell(n, lang))
             yield n.source, share, n.share.quote, _t(n.share.note, lang)
 
 
@@ -334,7 +342,7 @@ def _legend_section(network: Network, lang: str) -> Section | None:
     lines: list[Cell] = []
     if hedged(network):
         lines.append((label["legend"],))
-    if shows_inferred(network):
+    if shows_inferred(network, service_descriptions=True):
         lines.append((MARK, label["inferred_legend"].removeprefix("*")))
     return Section("legend", label["legend_title"], paragraphs=tuple(lines)) if lines else None
 

@@ -43,6 +43,11 @@ LOADER_RULES: Final = (
     "every text is given in each of the network's `languages`, and in no other",
     "a record's `inferred` lists fields of that record, each once",
     "a source's `part` is at most its `parts`",
+    (
+        "a claim gives exactly one of `growth`, `trend` and `share`; a growth claim gives both "
+        "`start` and `end` or neither; a claim's `end` is not before its `start`; claim keys "
+        "are unique"
+    ),
     "keys and texts are not blank and keys have no white space at either end",
 )
 

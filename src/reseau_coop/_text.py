@@ -255,6 +255,9 @@ HEDGE_WORDS_EN: Final = {
     Qualifier.NEARLY: "nearly ",
 }
 
+CONVENTION: Final = "†"
+"""The mark beside a yearly rate or a doubling time that rests on years set by convention."""
+
 QUALIFIER_WORDS: Final[dict[Language, dict[Qualifier, str]]] = {
     "fr": {
         Qualifier.EXACT: "exacts",
@@ -319,6 +322,12 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "doubling": "Doublement",
         "figures": "Chiffres",
         "per_year": "par an",
+        "counts_are": "effectifs {qualifier}",
+        "years_exact": "années exactes",
+        "years_convention": "années par convention",
+        "convention_note": "† sur des années fixées par convention : un effectif daté "
+        "seulement par sa phase est placé à la fin de celle-ci, et la durée réelle n’est pas "
+        "connue.",
         # the phase command
         "shared": "{year} est aussi dans {other}\u00a0: la phase qui commence l’emporte "
         "(--all pour les deux).",
@@ -363,13 +372,16 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "chart_hedged": "chiffre non exact (≈ environ, ≥ au moins, ≤ au plus, ≲ près de)",
         "chart_by_phase": "daté par sa phase seulement (placé à la fin de la phase)",
         "chart_growth": "×{ratio} en {years}",
+        "chart_convention": "{start}–{end} (années par convention)",
         # growth in a sentence (describe_growth)
         "g_when_years": "En {duration} ({start}–{end})",
         "g_when_year": "En {year}",
-        "g_was": "{when}, le membrariat était {figure} {noun}.",
-        "g_steady": "{when}, le membrariat est resté stable, à {to} {noun}.",
-        "g_from_zero": "{when}, le membrariat est passé {origin} à {to} {noun}.",
-        "g_change": "{when}, le membrariat {verb}, passant {origin} à {to} {noun}.",
+        "g_when_convention": "Entre {start} et {end} (années par convention)",
+        "g_when_year_convention": "En {year} (année par convention)",
+        "g_was": "le membrariat était {figure} {noun}.",
+        "g_steady": "le membrariat est resté stable, à {to} {noun}.",
+        "g_from_zero": "le membrariat est passé {origin} à {to} {noun}.",
+        "g_change": "le membrariat {verb}, passant {origin} à {to} {noun}.",
         "g_barely": "a à peine changé",
         "g_fell": "a diminué de {percent}",
         "g_multiplied": "a été multiplié par {number}",
@@ -381,6 +393,43 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "chart_milestone": "jalon",
         "chart_milestone_inferred": "jalon (* année déduite)",
         "chart_steady": "stable sur {years}",
+        # claims (check_claims and the claims command)
+        "claims": "Affirmations",
+        "verdict_supported": "confirmée",
+        "verdict_contradicted": "contredite",
+        "verdict_consistent": "compatible",
+        "verdict_uncheckable": "invérifiable",
+        "relation_more_than": "plus que",
+        "relation_at_least": "au moins",
+        "relation_nearly": "presque",
+        "relation_about": "environ",
+        "direction_up": "en hausse",
+        "direction_down": "en baisse",
+        "direction_flat": "stable",
+        "claim_few": "Il faut au moins deux effectifs pour mesurer une croissance.",
+        "claim_no_count": "Aucun effectif pour {year} : rien à mesurer.",
+        "claim_from_zero": "L’effectif de départ ({year}) est 0 : aucun rapport ne le multiplie.",
+        "claim_growth_supported": "×{ratio} de {start} à {end} ({origin} → {to}), ce qui est "
+        "{relation} ×{multiple}.",
+        "claim_growth_consistent": "×{ratio} de {start} à {end} ({origin} → {to}), ce qui est "
+        "{relation} ×{multiple} sur des chiffres qui ne sont pas exacts.",
+        "claim_growth_contradicted": "×{ratio} de {start} à {end} ({origin} → {to}), ce qui "
+        "n’est pas {relation} ×{multiple}.",
+        "claim_not_covered": "Les effectifs ne couvrent pas {start}–{end}.",
+        "claim_trend_supported": "{series} ({span}){colon} {direction} chaque année, comme "
+        "l’affirmation le dit.",
+        "claim_trend_consistent": "{series} ({span}){colon} {direction} d’un effectif à "
+        "l’autre, mais sans effectif pour chaque année rien ne montre que ce fut soutenu.",
+        "claim_trend_contradicted": "{series} ({span}){colon} pas {direction} d’un effectif à "
+        "l’autre.",
+        "claim_no_whole": "Les données ne donnent pas la taille de l’ensemble ({of}) : la "
+        "part ne peut pas être calculée.",
+        "claim_share_supported": "{members} sur {population} en {year}{colon} {share}, soit "
+        "{claimed}.",
+        "claim_share_consistent": "{members} sur {population} en {year}{colon} {share}, soit "
+        "{claimed} sur des chiffres qui ne sont pas exacts.",
+        "claim_share_contradicted": "{members} sur {population} en {year}{colon} {share}, pas "
+        "{claimed}.",
         "chart_compare": "Membrariat, {first}–{last}",
         "chart_compare_start": "Membrariat depuis le premier effectif connu de chaque réseau",
         "years_since": "Années depuis le premier effectif connu",
@@ -413,6 +462,11 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "doubling": "Doubling time",
         "figures": "Figures",
         "per_year": "a year",
+        "counts_are": "counts: {qualifier}",
+        "years_exact": "years: exact",
+        "years_convention": "years: by convention",
+        "convention_note": "† on years set by convention: a count dated only by its phase is "
+        "placed at the phase's end, and the true span is not known.",
         "shared": "{year} is also in {other}: the phase that begins wins (--all for both).",
         "years_covered": "Years covered",
         "counts_known": "Counts known",
@@ -452,12 +506,15 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "chart_hedged": "not an exact figure (≈ about, ≥ at least, ≤ at most, ≲ nearly)",
         "chart_by_phase": "dated by its phase only (shown at the phase's end)",
         "chart_growth": "×{ratio} in {years}",
+        "chart_convention": "{start}–{end} (years by convention)",
         "g_when_years": "In {duration} ({start}–{end})",
         "g_when_year": "In {year}",
-        "g_was": "{when}, membership was {figure} {noun}.",
-        "g_steady": "{when}, membership held steady at {to} {noun}.",
-        "g_from_zero": "{when}, membership went from {origin} to {to} {noun}.",
-        "g_change": "{when}, membership {verb}, from {origin} to {to} {noun}.",
+        "g_when_convention": "Between {start} and {end} (years by convention)",
+        "g_when_year_convention": "In {year} (year by convention)",
+        "g_was": "membership was {figure} {noun}.",
+        "g_steady": "membership held steady at {to} {noun}.",
+        "g_from_zero": "membership went from {origin} to {to} {noun}.",
+        "g_change": "membership {verb}, from {origin} to {to} {noun}.",
         "g_barely": "barely changed",
         "g_fell": "fell by {percent}",
         "g_multiplied": "multiplied by {number}",
@@ -469,6 +526,42 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "chart_milestone": "milestone",
         "chart_milestone_inferred": "milestone (* year inferred)",
         "chart_steady": "steady over {years}",
+        "claims": "Claims",
+        "verdict_supported": "supported",
+        "verdict_contradicted": "contradicted",
+        "verdict_consistent": "consistent",
+        "verdict_uncheckable": "uncheckable",
+        "relation_more_than": "more than",
+        "relation_at_least": "at least",
+        "relation_nearly": "nearly",
+        "relation_about": "about",
+        "direction_up": "up",
+        "direction_down": "down",
+        "direction_flat": "flat",
+        "claim_few": "A growth needs at least two counts to be measured.",
+        "claim_no_count": "No count for {year}: nothing to measure.",
+        "claim_from_zero": "The starting count ({year}) is 0: no ratio multiplies it.",
+        "claim_growth_supported": "×{ratio} from {start} to {end} ({origin} → {to}), which is "
+        "{relation} ×{multiple}.",
+        "claim_growth_consistent": "×{ratio} from {start} to {end} ({origin} → {to}), which is "
+        "{relation} ×{multiple} on figures that are not exact.",
+        "claim_growth_contradicted": "×{ratio} from {start} to {end} ({origin} → {to}), which "
+        "is not {relation} ×{multiple}.",
+        "claim_not_covered": "The counts do not cover {start}–{end}.",
+        "claim_trend_supported": "{series} ({span}){colon} {direction} every year, as the claim "
+        "says.",
+        "claim_trend_consistent": "{series} ({span}){colon} {direction} from one count to the "
+        "next, but without a count for every year nothing shows it was sustained.",
+        "claim_trend_contradicted": "{series} ({span}){colon} not {direction} from one count to "
+        "the next.",
+        "claim_no_whole": "The data do not give the size of the whole it is a share of, so it "
+        "cannot be computed.",
+        "claim_share_supported": "{members} of {population} in {year}{colon} {share}, which is "
+        "{claimed}.",
+        "claim_share_consistent": "{members} of {population} in {year}{colon} {share}, which is "
+        "{claimed} on figures that are not exact.",
+        "claim_share_contradicted": "{members} of {population} in {year}{colon} {share}, not "
+        "{claimed}.",
         "chart_compare": "Membership, {first}–{last}",
         "chart_compare_start": "Membership since each network's first known count",
         "years_since": "Years since the first known count",

@@ -31,11 +31,12 @@ thousands.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Literal, TypeAlias
+from typing import Final, Literal, TypeAlias
 
 from ._metrics import Growth
-from ._model import Qualifier
+from ._model import Dating, Qualifier, Relation
 from ._text import (
+    CONVENTION,
     HEDGE_WORDS_EN,
     HEDGE_WORDS_FR,
     LANGUAGES,
@@ -53,6 +54,40 @@ from ._text import (
 )
 
 Hedge: TypeAlias = Literal["", "more than", "nearly"]
+
+
+# The bands around a multiple n, as fractions of n: "a septuplé" within ±0.5 %, "presque"
+# from 95 % of n. `relation_holds` and `whole_multiple` both read them, so a sentence and a
+# claim checked against the same ratio never disagree.
+ABOUT_LOW: Final = Fraction(995, 1000)
+ABOUT_HIGH: Final = Fraction(1005, 1000)
+NEARLY_LOW: Final = Fraction(95, 100)
+
+
+def relation_holds(ratio: Fraction, relation: Relation, multiple: Fraction) -> bool:
+    """
+    Whether *ratio* is *multiple* in the sense of *relation*, compared exactly.
+
+    `MORE_THAN`: above *multiple*; `AT_LEAST`: at or above it; `NEARLY`: from 95 %
+    of it up to, not including, it; `ABOUT`: within ±0.5 % of it. These are the
+    bands `describe_growth` words ratios with: whenever it says "a plus que
+    septuplé" the ratio is above 7, "a presque septuplé" below 7 and at least 6.65,
+    "a septuplé" within ±0.5 % of 7.
+
+    Examples:
+        >>> relation_holds(Fraction(100, 14), Relation.MORE_THAN, Fraction(7))
+        True
+        >>> relation_holds(Fraction(60, 14), Relation.MORE_THAN, Fraction(7))
+        False
+
+    """
+    if relation is Relation.MORE_THAN:
+        return ratio > multiple
+    if relation is Relation.AT_LEAST:
+        return ratio >= multiple
+    if relation is Relation.NEARLY:
+        return NEARLY_LOW * multiple <= ratio < multiple
+    return ABOUT_LOW * multiple <= ratio <= ABOUT_HIGH * multiple
 
 
 def whole_multiple(end: float, start: float) -> tuple[Hedge, int] | None:
@@ -73,15 +108,16 @@ def whole_multiple(end: float, start: float) -> tuple[Hedge, int] | None:
     """
     if start <= 0:
         return None
-    top, bottom = Fraction(end), Fraction(start)
-    scaled = 1000 * top  # the ratio in thousandths, times start
+    value = Fraction(end) / Fraction(start)
     for n in MULTIPLES:
-        low, high, nearly = 995 * n * bottom, 1005 * n * bottom, 950 * n * bottom
-        if low <= scaled <= high:
+        multiple = Fraction(n)
+        if relation_holds(value, Relation.ABOUT, multiple):
             return "", n
-        if high < scaled and 2 * top < (2 * n + 1) * bottom:
+        if relation_holds(value, Relation.MORE_THAN, multiple) and value < multiple + Fraction(
+            1, 2
+        ):
             return "more than", n
-        if nearly <= scaled < low:
+        if relation_holds(value, Relation.NEARLY, multiple):
             return "nearly", n
     return None
 
@@ -104,17 +140,25 @@ def growth_figures(growth: Growth, lang: str) -> dict[str, str]:
     `Growth.qualifier`; the doubling time that of `Growth.doubling_time_qualifier`
     (from an upper-bounded growth it is a lower bound: `≥`). The ratio and the
     percent change are computed from the counts exactly, so rounding never shows a
-    change as ×1 or 0 %.
+    change as ×1 or 0 %. The yearly rate and the doubling time rest on the years
+    too: when those are a convention (`Growth.time_qualifier` is not exact), they
+    are approximate (`≈`) and marked with a dagger (`†`), which the command's
+    footnote explains.
 
     Examples:
-        >>> from reseau_coop import default_network, growth
+        >>> from reseau_coop import default_network, growth, phase_growth
         >>> growth_figures(growth(default_network()), "en")
         {'change': '+86', 'ratio': '×7.14', 'percent': '+614.3%', 'cagr': '14% a year',
          'doubling': '5.3 years'}
+        >>> growth_figures(phase_growth(default_network())[2], "en")
+        {'change': '+44', 'ratio': '×1.79', 'percent': '+78.6%', 'cagr': '≈ 12.3% a year†',
+         'doubling': '≈ 6 years†'}
 
     """
     start, end = Fraction(growth.start.members), Fraction(growth.end.members)
     sign = hedge("", growth.qualifier)
+    by_convention = growth.time_qualifier is not Qualifier.EXACT
+    mark = CONVENTION if by_convention else ""
     cells = {"change": sign + count(growth.change, lang, signed=True)}
     if start > 0:
         ratio = decimal(end / start, lang, 2, distinct_from=1)
@@ -123,11 +167,18 @@ def growth_figures(growth: Growth, lang: str) -> dict[str, str]:
         cells["percent"] = sign + change
     if growth.cagr is not None:
         rate = percent(growth.cagr * 100, lang, 1)
-        cells["cagr"] = f"{sign}{rate} {words(lang)['per_year']}"
+        rate_sign = hedge("", _on_time(growth.qualifier, growth.time_qualifier))
+        cells["cagr"] = f"{rate_sign}{rate} {words(lang)['per_year']}{mark}"
     if growth.doubling_time is not None:
         doubling = duration(growth.doubling_time, lang)
-        cells["doubling"] = hedge(doubling, growth.doubling_time_qualifier)
+        qualifier = _on_time(growth.doubling_time_qualifier, growth.time_qualifier)
+        cells["doubling"] = hedge(doubling, qualifier) + mark
     return cells
+
+
+def _on_time(counts: Qualifier, time: Qualifier) -> Qualifier:
+    """The hedge of a figure that rests on the counts (*counts*) and on the years (*time*)."""
+    return counts if time is Qualifier.EXACT else Qualifier.APPROXIMATE
 
 
 def _figure(members: float, qualifier: Qualifier, lang: Language, *, after_de: bool = False) -> str:
@@ -197,6 +248,13 @@ def describe_growth(growth: Growth, lang: str | None = None) -> str:
     changed" (both counts are given); a growth over zero years states the count.
     A phase's growth starts with the phase's name as written.
 
+    A growth is said with its duration ("En 15 ans (2007–2022)") only when both
+    ends are dated by their year. When an end is dated only by a phase
+    (`Growth.dating` is `Dating.PHASE`), its year is a convention and the years
+    between the counts are not known, so no duration is claimed: a phase's
+    growth gives the phase's span as written, any other its years "par
+    convention" / "by convention".
+
     Args:
         growth: What `growth` or `phase_growth` returned.
         lang: `"fr"` or `"en"` (a regional tag such as `"fr-CA"` is read as its
@@ -211,9 +269,12 @@ def describe_growth(growth: Growth, lang: str | None = None) -> str:
         En 15 ans (2007–2022), le membrariat a plus que septuplé, passant de 14 à 100 membres.
         >>> print(describe_growth(growth(default_network()), "en"))
         In 15 years (2007–2022), membership more than septupled, from 14 to 100 members.
+        >>> print(describe_growth(phase_growth(default_network())[1]))
+        Phase d’implantation (2012–2017)\u00a0: le membrariat a été multiplié par 1,6,
+        passant d’environ 35 à 56 membres.
         >>> print(describe_growth(phase_growth(default_network())[1], "en"))
-        Establishment phase: in 5 years (2012–2017), membership multiplied by 1.6,
-        from about 35 to 56 members.
+        Establishment phase (2012–2017): membership multiplied by 1.6, from about 35
+        to 56 members.
         >>> from reseau_coop import Growth, MembershipSnapshot
         >>> a = MembershipSnapshot(year=2021, members=1000)
         >>> b = MembershipSnapshot(year=2022, members=1003)
@@ -222,18 +283,31 @@ def describe_growth(growth: Growth, lang: str | None = None) -> str:
 
     """
     language = _language(growth, lang)
-    sentence = _sentence(growth, language)
-    if growth.phase is not None:
-        name = growth.phase.name.pick(language)
-        sentence = f"{name}{colon(language)} {sentence[0].lower()}{sentence[1:]}"
-    return sentence
+    body = _sentence(growth, language)
+    if growth.phase is None:
+        return _capital(f"{_when(growth, language)}, {body}")
+    name = growth.phase.name.pick(language)
+    if growth.dating is Dating.PHASE:  # the phase's span as written, and no duration
+        return f"{name} ({growth.phase.span}){colon(language)} {body}"
+    when = _when(growth, language)
+    return f"{name}{colon(language)} {when[:1].lower()}{when[1:]}, {body}"
+
+
+def _capital(sentence: str) -> str:
+    """*sentence* with its first letter upper-cased (the rest as it is)."""
+    return sentence[:1].upper() + sentence[1:]
 
 
 def _when(growth: Growth, lang: Language) -> str:
+    """When a growth was: its duration and years, or its years by convention (no duration)."""
+    label = WORDS[lang]
     start, end, years = growth.start.year, growth.end.year, growth.years
+    convention = growth.dating is Dating.PHASE
     if years == 0:
-        return WORDS[lang]["g_when_year"].format(year=start)
-    return WORDS[lang]["g_when_years"].format(duration=duration(years, lang), start=start, end=end)
+        return label["g_when_year_convention" if convention else "g_when_year"].format(year=start)
+    if convention:
+        return label["g_when_convention"].format(start=start, end=end)
+    return label["g_when_years"].format(duration=duration(years, lang), start=start, end=end)
 
 
 def _noun(members: float, lang: Language) -> str:

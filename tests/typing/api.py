@@ -119,6 +119,30 @@ def presentation() -> str:
     return reseau_coop.render(net, format="html")
 
 
+def honest_time_and_claims() -> str:
+    """The precision of a growth's years, and the source's claims checked."""
+    net = reseau_coop.default_network()
+    measured = reseau_coop.phase_growth(net)[0]
+    assert_type(measured.dating, reseau_coop.Dating)
+    assert_type(measured.time_qualifier, reseau_coop.Qualifier)
+    checks = reseau_coop.check_claims(net, "en")
+    assert_type(checks, tuple[reseau_coop.ClaimCheck, ...])
+    assert_type(checks[0].verdict, reseau_coop.Verdict)
+    assert_type(checks[0].figure, float | None)
+    assert_type(
+        checks[0].claim.kind,
+        reseau_coop.GrowthClaim | reseau_coop.TrendClaim | reseau_coop.ShareClaim,
+    )
+    claim = reseau_coop.Claim(
+        key="k",
+        text=reseau_coop.LocalizedText({"en": "Up."}),
+        trend=reseau_coop.TrendClaim(start=2018, end=2022, direction=reseau_coop.Direction.UP),
+    )
+    assert_type(claim.trend, reseau_coop.TrendClaim | None)
+    assert_type(reseau_coop.Share(value=0.5, of=claim.text).inferred, tuple[str, ...])
+    return checks[0].reason
+
+
 def charts() -> None:
     """Layered and comparison charts, and yearly periods as years."""
     import pandas as pd
@@ -156,3 +180,11 @@ def edit_with_plain_values() -> reseau_coop.Network:
     except reseau_coop.ServiceKeyError as error:
         assert_type(error.available, tuple[str, ...])
     return edited
+
+
+def claims_from_plain_values() -> reseau_coop.Claim:
+    """Claims, like the other records, take texts as dicts and enums by their values."""
+    growth = reseau_coop.GrowthClaim(multiple=7, relation="more_than")
+    reseau_coop.TrendClaim(start=2018, end=2022, direction="up")
+    reseau_coop.GrowthClaim(multiple=7, relation="above")  # type: ignore[arg-type]
+    return reseau_coop.Claim(key="k", text={"fr": "a", "en": "b"}, growth=growth)
