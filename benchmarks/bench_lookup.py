@@ -10,7 +10,9 @@ Goals (issue 12): `phase_at` within 1.4x of a bare `bisect.bisect_right` plus bo
 check, each called once through `functools.partial` (one Python call is the floor);
 `phase_index` on 1,000,000 `int64` years within 2.0x of `years.copy()` (one pass of
 memory into a fresh array), and faster than a hand-written `numpy.searchsorted` and
-pandas `IntervalIndex.get_indexer`. Times are CPU times, the candidates taking turns.
+pandas `IntervalIndex.get_indexer`; `import reseau_coop; default_network()` in a fresh
+process within about 1.1x of `import attrs, cattrs, cattrs.preconf.json`. Times are CPU
+times, the candidates taking turns.
 """
 
 from __future__ import annotations
@@ -197,7 +199,7 @@ def main() -> int:
         print(f"  {name:<13}: {wall * 1e3:8.1f} ms {cpu * 1e3:8.1f} ms")
     wall_ratio = imports["reseau_coop"][0] / imports["attrs+cattrs"][0]
     cpu_ratio = imports["reseau_coop"][1] / imports["attrs+cattrs"][1]
-    print(f"  ratio        : {wall_ratio:8.2f}x {cpu_ratio:8.2f}x  (goal <= 1.4x)")
+    print(f"  ratio        : {wall_ratio:8.2f}x {cpu_ratio:8.2f}x  (goal <= 1.1x)")
     return 0
 
 

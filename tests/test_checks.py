@@ -128,3 +128,25 @@ def test_validate_names_every_field() -> None:
 
     assert ["$.year", "$.members"] == [p.where for p in ei.value.problems]
     assert "invalid snapshot: 2 problems" == str(ei.value).splitlines()[0]
+
+
+@attrs.frozen
+class _Counted:
+    members: int
+    cached: int = attrs.field(init=False, default=0)
+
+
+def test_rules_are_for_the_fields_documents_hold() -> None:
+    """A field outside `__init__` has no rule: no document gives it."""
+    from reseau_coop._checks import rules
+
+    assert ["members"] == [rule.name for rule in rules(_Counted)]
+
+
+def test_a_number_no_float_holds_shows_its_literal() -> None:
+    """The stand-in for a literal like `1e-400` shows the literal in its repr."""
+    from reseau_coop._checks import BadNumber
+    from reseau_coop._convert import _BAD
+
+    assert "BadNumber('1e-400')" == repr(BadNumber("1e-400"))
+    assert "<bad value>" == repr(_BAD)

@@ -13,7 +13,17 @@ from typing import Any
 import pytest
 
 import reseau_coop
-from reseau_coop import default_network, describe_growth, growth, load, phase_growth
+from reseau_coop import (
+    LocalizedText,
+    Network,
+    Phase,
+    default_network,
+    describe_growth,
+    dump,
+    growth,
+    load,
+    phase_growth,
+)
 from reseau_coop._cli import default_language, main
 
 OTHER_NETWORK = """\
@@ -158,6 +168,17 @@ def test_phase(capsys: pytest.CaptureFixture[str], argv: list[str], expected: st
     assert 0 == status
     assert out.startswith(expected)
     _fits(out)
+
+
+def test_phase_without_summary(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A phase the data gives no summary is said by its name and years alone."""
+    path = tmp_path / "bare.json"
+    phase = Phase(key="p", name=LocalizedText({"en": "Start"}), start=2000, end=2004)
+    dump(Network(name=LocalizedText({"en": "Bare"}), languages=["en"], phases=[phase]), path)
+
+    status, out, _ = run(capsys, "phase", "2002", "--data", str(path))
+
+    assert (0, "2002: Start (2000–2004)\n") == (status, out)
 
 
 def test_phase_shared_year_mentions_the_other(capsys: pytest.CaptureFixture[str]) -> None:
@@ -758,6 +779,36 @@ def test_one_snapshot_has_no_growth_sentence(
     assert "stable" not in out
     assert "held steady" not in out
     assert json.loads(as_json)["growth"] is None
+
+
+def test_what_is_not_an_exception_goes_through(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only exceptions become messages: a GeneratorExit leaves the command as it came."""
+    from reseau_coop import _cli
+
+    raised = GeneratorExit()
+
+    def run(*_args: object) -> int:
+        raise raised
+
+    monkeypatch.setattr(_cli, "_run", run)
+    with pytest.raises(GeneratorExit) as ei:
+        main(["summary"])
+
+    assert raised is ei.value
+
+
+def test_a_bad_document_on_stdin_is_named_stdin(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--data -` reads standard input; its problems are said of <stdin>, each by its path."""
+    import io
+
+    document = b'{"format": 1, "name": {"en": "X"}, "languages": 3}'
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(document)))
+    status, out, err = run(capsys, "--data", "-")
+
+    assert (1, "") == (status, out)
+    assert err.startswith("reseau-coop: error: invalid <stdin>: 1 problem\n  $.languages")
 
 
 # ---------------------------------------------------------------- compare

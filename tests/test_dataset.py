@@ -62,6 +62,17 @@ def test_loads_through_the_public_loader() -> None:
     assert default_network() is net  # cached
 
 
+def test_a_loader_that_cannot_read_data_is_an_os_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """If the package's loader reads no data files (`pkgutil.get_data` gives None), it says so."""
+    import pkgutil
+
+    monkeypatch.setattr(pkgutil, "get_data", lambda _package, _resource: None)
+    with pytest.raises(OSError, match="cannot read") as ei:
+        default_document()
+
+    assert "the package's loader cannot read data/default.json" == str(ei.value)
+
+
 def test_shipped_file_is_in_canonical_form() -> None:
     """The shipped JSON is exactly what `dumps` writes, so export and file never drift."""
     assert default_document() == dumps(default_network())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import sys
 from typing import Any
 
 import numpy as np
@@ -313,3 +314,17 @@ def test_csv_needs_a_table(capsys: pytest.CaptureFixture[str]) -> None:
 
     assert 2 == status
     assert "--table" in capsys.readouterr().err
+
+
+def test_without_pandas_the_install_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without pandas, the frames say in one sentence what to install."""
+    from reseau_coop._frames import import_pandas
+
+    monkeypatch.setitem(sys.modules, "pandas", None)  # `import pandas` now fails
+    with pytest.raises(ImportError) as ei:
+        import_pandas()
+
+    expected = (
+        'reseau_coop.frames needs pandas, which is not installed: pip install "reseau-coop[pandas]"'
+    )
+    assert expected == str(ei.value)

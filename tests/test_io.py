@@ -24,6 +24,7 @@ from reseau_coop import (
     Phase,
     Qualifier,
     Share,
+    _convert,
     default_network,
     dump,
     dumps,
@@ -522,3 +523,83 @@ def test_every_qualifier_and_dating_round_trips(fmt: str) -> None:
 
     assert net == loads(dumps(net, fmt), fmt)  # type: ignore[arg-type]
     assert {s.qualifier for s in net.snapshots} == set(Qualifier)
+
+
+# ---------------------------------------------------------------- the converter, both ways
+
+
+def test_the_converter_reads_as_loads_does() -> None:
+    """The library's one converter structures records with the strict reader `loads` uses."""
+    from reseau_coop._convert import converter
+
+    document = json.loads(dumps(default_network()))
+    del document["format"]  # the document's, not the network's
+
+    assert default_network() == converter().structure(document, Network)
+    assert LocalizedText({"fr": "a"}) == converter().structure({"fr": "a"}, LocalizedText)
+    with pytest.raises(DataError) as bad_phase:
+        converter().structure({"key": "p", "name": {"en": "P"}, "start": "x", "y": 1}, Phase)
+    with pytest.raises(DataError) as bad_texts:
+        converter().structure({"fr": 3}, LocalizedText)
+    with pytest.raises(DataError) as not_a_table:
+        converter().structure("p", Phase)
+    assert [
+        "$.start: expected an integer, got a string ('x')",
+        "$.y: unknown key 'y'",
+    ] == [f"{p.where}: {p.message}" for p in bad_phase.value.problems]
+    assert ["expected a table, got a string ('p') @ $"] == not_a_table.value.errors
+    assert ("text", ["expected a string, got an integer (3) @ $.fr"]) == (
+        bad_texts.value.subject,
+        bad_texts.value.errors,
+    )
+
+
+def test_the_converter_stops_reading_where_loads_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past MAX_PROBLEMS the converter stops too, with the problems found so far."""
+    from reseau_coop._convert import converter
+
+    monkeypatch.setattr(_convert, "MAX_PROBLEMS", 3)
+    with pytest.raises(DataError) as ei:
+        converter().structure({f"k{i}": i for i in range(10)}, MembershipSnapshot)
+
+    assert 3 == len(ei.value.problems)
+
+
+def test_unknown_keys_past_the_hints_are_named_without_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A document gets MAX_HINTS hints; the unknown keys after them are named all the same."""
+    monkeypatch.setattr(_convert.UnknownKeys, "MAX_HINTS", 1)
+    document = base_document()
+    document["snapshots"] = [{"yaer": 2000, "members": 1}, {"year": 2001, "membres": 2}]
+
+    with pytest.raises(DataError) as ei:
+        loads(json.dumps(document))
+
+    assert [
+        "$.snapshots[0].yaer: unknown key 'yaer'; did you mean 'year'?",
+        "$.snapshots[0].year: required key is missing",
+    ] == [f"{p.where}: {p.message}" for p in ei.value.problems][:2]
+    assert "$.snapshots[1].membres: unknown key 'membres'" in [
+        f"{p.where}: {p.message}" for p in ei.value.problems
+    ]
+
+
+def test_late_problems_take_their_place_in_a_large_table() -> None:
+    """In a table of many keys, a problem found late is still said where its key stands."""
+    document: dict[str, Any] = {f"x{i}": i for i in range(12)}  # unknown keys first
+    document |= base_document()  # 20 keys in all
+    document["phases"] = [
+        {"key": "a", "name": {"en": "A"}, "start": 2000, "end": 2001},
+        {"key": "a", "name": {"en": "B"}, "start": 2002, "end": 2003},
+    ]
+
+    with pytest.raises(DataError) as ei:
+        loads(json.dumps(document))
+
+    assert [
+        *(f"$.x{i}" for i in range(12)),
+        "$.phases[1].key",
+        "$.services[0].introduced",
+        "$.snapshots[1].phase",
+    ] == [problem.where for problem in ei.value.problems]

@@ -16,6 +16,7 @@ from reseau_coop import (
     Phase,
     PhaseLookupError,
     default_network,
+    dumps,
     phase_at,
     phase_index,
     phases_at,
@@ -273,24 +274,46 @@ def test_numpy_is_imported_only_when_given_an_array() -> None:
     assert "[]" == result.stdout.strip()
 
 
-def test_lookup_tables_leave_the_model_alone_and_go_with_it() -> None:
-    """The tables are not part of the network's value, and are dropped with the network."""
-    import gc
+def test_the_lookup_table_is_no_part_of_the_network() -> None:
+    """A network's table changes none of its value: fields, documents, ==, hash, repr, copies."""
+    import copy
+    import pickle
 
     import attrs
 
-    from reseau_coop import _lookup
+    plain, looked_up = attrs.evolve(default_network()), attrs.evolve(default_network())
+    phase_at(looked_up, 2012, boundary="earlier")
+    phases_at(looked_up, 2012)
+    phase_index(looked_up, np.array([2012]))
+    copies = {
+        "pickle": pickle.loads(pickle.dumps(looked_up)),  # noqa: S301 - our own bytes
+        "copy": copy.copy(looked_up),
+        "deepcopy": copy.deepcopy(looked_up),
+        "evolve": attrs.evolve(looked_up),
+    }
 
-    net = attrs.evolve(default_network())
-    key = id(net)
-    phase_at(net, 2012, boundary="earlier")
-    phase_index(net, np.array([2012]))
+    assert (False, True) == (hasattr(plain, "_phase_table"), hasattr(looked_up, "_phase_table"))
+    assert [a.name for a in attrs.fields(Network)] == list(attrs.asdict(looked_up))
+    assert attrs.asdict(plain) == attrs.asdict(looked_up)
+    assert pickle.dumps(plain) == pickle.dumps(looked_up)
+    assert dumps(plain) == dumps(looked_up)
+    assert (plain, hash(plain), repr(plain)) == (looked_up, hash(looked_up), repr(looked_up))
+    assert dict.fromkeys(copies, False) == {
+        k: hasattr(v, "_phase_table") for k, v in copies.items()
+    }
+    assert all(plain == copied for copied in copies.values())
 
-    assert key in _lookup._TABLES
-    assert "_" not in "".join(attrs.asdict(net, recurse=False))
-    del net
-    gc.collect()
-    assert key not in _lookup._TABLES
+
+def test_the_lookup_table_is_built_once() -> None:
+    """The first lookup builds the network's table; the others, of every kind, read it."""
+    net = _net((2000, 2005), (2005, None))
+    phase_at(net, 2003)
+    table = net._phase_table
+    phases_at(net, 2005)
+    phase_index(net, [2005, 3000], boundary="earlier")
+    phase_index(net, np.array([2005]))
+
+    assert table is net._phase_table
 
 
 @pytest.mark.parametrize(
@@ -326,7 +349,7 @@ def test_lookup_memory_is_proportionate(spans: list[tuple[int, int | None]], mos
         tracemalloc.stop()
 
     assert kept < most
-    assert left < 1_024  # what the dicts keep of their size
+    assert left < 1_024
 
 
 def test_a_missing_date_is_said_so() -> None:

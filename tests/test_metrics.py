@@ -876,3 +876,31 @@ def test_estimated_growth_only_interpolates(net: Network, start: int, end: int) 
             assert all(known[0] <= s.year <= known[-1] for s in point.based_on)
             assert Qualifier.APPROXIMATE == g.qualifier
     assert Growth.between(g.start, g.end, language=net.languages[0]) == g
+
+
+def test_doubling_time_of_a_rate_below_floats() -> None:
+    """An exact rate too small for a float (a Fraction) never doubles in a float's range: None."""
+    tiny: Any = Fraction(1, 10**400)  # a real number, as a rate may be given
+    small: Any = Fraction(1, 10**300)
+
+    assert doubling_time(tiny) is None
+    assert math.isclose(math.log(2) * 1e300, doubling_time(small) or 0.0)
+
+
+def test_a_one_year_phase_starts_from_the_snapshot_before_it() -> None:
+    """A one-year phase's own snapshot is its end: its growth starts from the one before."""
+    net = Network(
+        name=LocalizedText({"en": "N"}),
+        languages=["en"],
+        phases=[
+            Phase(key="a", name=LocalizedText({"en": "A"}), start=2005, end=2009),
+            Phase(key="b", name=LocalizedText({"en": "B"}), start=2010, end=2010),
+        ],
+        snapshots=[
+            MembershipSnapshot(year=2008, members=4),
+            MembershipSnapshot(year=2010, members=6, dating=Dating.PHASE, phase="b"),
+        ],
+    )
+    found = [(g.phase, g.start.year, g.end.year) for g in phase_growth(net)]
+
+    assert [(net.phases[1], 2008, 2010)] == found

@@ -45,6 +45,32 @@ def test_dir_lists_the_public_names() -> None:
     assert set(reseau_coop.__all__) | {"__version__"} == set(names)
 
 
+def test_import_leaves_reports_texts_and_metrics_for_later() -> None:
+    """`import reseau_coop` and the default dataset import no module they do not need."""
+    code = (
+        "import sys, reseau_coop\n"
+        "reseau_coop.default_network()\n"
+        "print(sorted(m for m in sys.modules if m.startswith('reseau_coop.')))\n"
+        "from reseau_coop import render\n"
+        "print(render.__module__, type(reseau_coop.Growth).__name__)\n"
+        "print(all(getattr(reseau_coop, name) is not None for name in reseau_coop.__all__))\n"
+    )
+    loaded, rendered, resolved = run_python(code).stdout.splitlines()
+
+    core = ["_checks", "_convert", "_dataset", "_errors", "_io", "_lookup", "_model", "_write"]
+    assert str([f"reseau_coop.{name}" for name in core]) == loaded
+    assert "reseau_coop._report type" == rendered
+    assert "True" == resolved
+
+
+def test_a_lazy_name_is_imported_once() -> None:
+    """A name served on first use is then an ordinary attribute of the package."""
+    from reseau_coop import _report
+
+    assert _report.render is reseau_coop.render
+    assert _report.render is vars(reseau_coop)["render"]
+
+
 def test_typed_marker_ships() -> None:
     """`py.typed` is in the package, so type checkers read its annotations."""
     assert files(reseau_coop).joinpath("py.typed").is_file()
@@ -115,6 +141,7 @@ def test_plot_command_without_matplotlib() -> None:
                 "LANGUAGE_TAGS",
                 "MAX_PHASES",
                 "NetworkOptions",
+                "claims",
                 "documents",
                 "milestones",
                 "networks",

@@ -417,6 +417,48 @@ def test_drawable_text_draws_without_a_warning(text: str) -> None:
     assert all(b in {a, "\ufffd"} for a, b in zip(text, shown, strict=True))
 
 
+def test_without_matplotlib_the_install_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without matplotlib, the chart says in one sentence what to install."""
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # `import matplotlib` now fails
+    with pytest.raises(ImportError) as ei:
+        membership_chart(default_network())
+
+    expected = (
+        'reseau_coop.plot needs matplotlib, which is not installed: pip install "reseau-coop[plot]"'
+    )
+    assert expected == str(ei.value)
+
+
+def test_plot_command_without_matplotlib_names_the_install(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`reseau-coop plot` without matplotlib: status 1, the install to run, and no file."""
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    status = main(["plot", "-o", str(tmp_path / "chart.png")])
+    err = capsys.readouterr().err
+
+    assert 1 == status
+    expected = (
+        "reseau-coop: error: reseau_coop.plot needs matplotlib, which is not installed:"
+        ' pip install "reseau-coop[plot]"\n'
+    )
+    assert expected == err
+    assert [] == list(tmp_path.iterdir())
+
+
+def test_a_family_not_installed_is_passed_over() -> None:
+    """Of a list of families, one not installed is skipped for the next, as matplotlib does."""
+    from matplotlib.font_manager import FontProperties
+
+    from reseau_coop._plot import _fonts
+
+    only = _fonts(FontProperties(family=["DejaVu Sans"]))
+    fallback = _fonts(FontProperties(family=["No Such Font Family", "DejaVu Sans"]))
+
+    assert 1 == len(only)
+    assert only == fallback
+
+
 # ---------------------------------------------------------------- several networks
 
 EXAMPLES = Path(__file__).parent.parent / "docs" / "examples"

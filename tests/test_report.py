@@ -16,6 +16,7 @@ import html.parser
 import json
 import os
 import re
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -437,3 +438,23 @@ def test_any_network_renders_as_html(net: Network) -> None:
 
     assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
     assert page.endswith("</html>\n")
+
+
+def test_without_matplotlib_the_page_has_everything_but_the_chart(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Without matplotlib the HTML page is the same page, its chart's figure left out."""
+    with_chart = render(default_network(), "en", format="html")
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # `import matplotlib` now fails
+    without = render(default_network(), "en", format="html")
+
+    assert re.sub(r"<figure>.*?</figure>\n", "", with_chart, flags=re.DOTALL) == without
+    assert "<svg" in with_chart
+    assert "<svg" not in without
+
+
+def test_the_inferred_mark_shows_in_reprs() -> None:
+    """The mark beside inferred values reads `MARK` in a cell's repr (as in a test's diff)."""
+    from reseau_coop._report import MARK
+
+    assert "('2007', MARK)" == repr(("2007", MARK))

@@ -8,6 +8,7 @@ import pkgutil
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 from hypothesis import given
@@ -121,3 +122,42 @@ def test_schema_is_never_stricter_than_the_loader(case: tuple[dict[str, Any], An
         return
     with pytest.raises(DataError):
         loads(json.dumps(document))
+
+
+@attrs.frozen
+class _Leaf:
+    count: int = 0
+
+
+@attrs.frozen
+class _Pair:
+    """Two leaves, and a field no document holds."""
+
+    first: _Leaf
+    second: _Leaf
+    hidden: int = attrs.field(init=False, default=0)
+
+
+def test_a_class_is_described_once_and_only_by_what_documents_hold() -> None:
+    """A class met twice is one definition; a field not in `__init__` is left out."""
+    from reseau_coop._schema import _class_schema
+
+    attrs.resolve_types(_Leaf)
+    attrs.resolve_types(_Pair)
+    definitions: dict[str, Any] = {}
+    pair = _class_schema(_Pair, definitions)
+
+    assert {
+        "type": "object",
+        "properties": {"first": {"$ref": "#/$defs/_Leaf"}, "second": {"$ref": "#/$defs/_Leaf"}},
+        "additionalProperties": False,
+        "required": ["first", "second"],
+        "description": "Two leaves, and a field no document holds.",
+    } == pair
+    assert {  # nothing required, no docstring: neither is said
+        "_Leaf": {
+            "type": "object",
+            "properties": {"count": {"type": "integer", "default": 0}},
+            "additionalProperties": False,
+        }
+    } == definitions

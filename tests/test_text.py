@@ -142,3 +142,10 @@ def test_french_words_follow_french_typography() -> None:
 def test_quotes_in_each_language() -> None:
     """French quotes are « » with no-break spaces inside; English ones are curly."""
     assert (f"«{NBSP}Fusion{NBSP}»", "“Merger”") == (quoted("Fusion", "fr"), quoted("Merger", "en"))
+
+
+def test_no_language_tag_is_no_language_spoken() -> None:
+    """A missing tag (None) names no language the library speaks."""
+    from reseau_coop._text import spoken
+
+    assert (None, "fr", None) == (spoken(None), spoken("fr-CA"), spoken("de"))

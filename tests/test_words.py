@@ -607,6 +607,19 @@ def test_every_estimated_start_is_said_hedged(year: int, lang: str) -> None:
     assert ("environ" if lang == "fr" else "about") in sentence
 
 
+def test_no_whole_multiple_of_nothing() -> None:
+    """From zero members (or fewer) there is no multiple to say."""
+    assert (None, None) == (whole_multiple(100, 0), whole_multiple(100, -1))
+
+
+@pytest.mark.parametrize(("start", "end"), [(0, 5), (5, 5), (-1, 5)])
+def test_no_change_and_no_start_are_not_barely_changed(start: int, end: int) -> None:
+    """A change is "barely" one when its figure rounds it away, never when none or from zero."""
+    from reseau_coop._words import _barely_changed
+
+    assert _barely_changed(start, end) is False
+
+
 # ---------------------------------------------------------------- time by convention
 
 _DURATION = re.compile(r"\d[\d.,\u202f]* (an|ans|year|years)\b")

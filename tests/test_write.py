@@ -99,6 +99,55 @@ def test_an_existing_file_keeps_its_mode(old_file: Path) -> None:
     assert 0o604 == stat.S_IMODE(old_file.stat().st_mode)
 
 
+@pytest.mark.parametrize("code", [errno.EINVAL, errno.ENOTSUP])
+def test_a_file_system_that_cannot_sync_is_no_error(
+    code: int, old_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the file system cannot flush a file (EINVAL, ENOTSUP), the file is written anyway."""
+
+    def cannot_sync(_descriptor: int) -> None:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(os, "fsync", cannot_sync)
+    write_atomic(old_file, b"new")
+
+    assert b"new" == old_file.read_bytes()
+    assert ["history.json"] == _names(old_file.parent)
+
+
+def test_a_folder_that_cannot_be_opened_is_no_error(
+    old_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where a folder cannot be opened to sync the rename (some systems), the file is written."""
+    real_open = os.open
+    opened: list[str] = []
+
+    def open_files_only(path: str | os.PathLike[str], flags: int, *args: int) -> int:
+        if Path(path).is_dir():
+            opened.append(os.fspath(path))
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", open_files_only)
+    write_atomic(old_file, b"new")
+
+    assert b"new" == old_file.read_bytes()
+    assert [str(old_file.parent.resolve())] == opened
+
+
+def test_without_fchmod_the_mode_is_kept_by_name(
+    old_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where `os.fchmod` is missing (Windows before Python 3.13), the mode is set by name."""
+    monkeypatch.delattr(os, "fchmod")
+    old_file.chmod(0o604)
+
+    write_atomic(old_file, b"new")
+
+    assert b"new" == old_file.read_bytes()
+    assert 0o604 == stat.S_IMODE(old_file.stat().st_mode)
+
+
 def test_a_symlink_stays_a_link(old_file: Path, tmp_path: Path) -> None:
     """Through a link, the file it points to is replaced; the link stays a link."""
     link = tmp_path / "link.json"
@@ -259,6 +308,26 @@ def test_a_read_only_file_is_refused(old_file: Path, monkeypatch: pytest.MonkeyP
 
     assert [(old_file, os.W_OK)] == checked
     assert OLD == old_file.read_bytes()
+
+
+def test_no_free_temporary_name_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If every random name is taken, the write fails naming the folder; nothing is touched."""
+    import secrets
+
+    monkeypatch.setattr(secrets, "token_hex", lambda _size: "0" * 12)
+    (tmp_path / ".history.json.000000000000.tmp").write_bytes(b"someone else's")
+
+    with pytest.raises(FileExistsError) as ei:
+        write_atomic(tmp_path / "history.json", b"new")
+
+    assert (
+        ei.value.errno,
+        ei.value.strerror,
+        ei.value.filename,
+    ) == (errno.EEXIST, "no free name for a temporary file", str(tmp_path.resolve()))
+    assert [".history.json.000000000000.tmp"] == _names(tmp_path)
 
 
 def test_a_directory_is_refused(tmp_path: Path) -> None:

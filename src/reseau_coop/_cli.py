@@ -86,10 +86,9 @@ class _Parser(argparse.ArgumentParser):
         # Only --help and --version print (errors raise): to standard output, written as
         # every output is, so a closed or full stdout is an error, not silence.
         del file
-        if message:
-            stream = Stream(sys.stdout, "output")
-            for line in message.splitlines():
-                stream.text(line)
+        stream = Stream(sys.stdout, "output")
+        for line in message.splitlines():
+            stream.text(line)
 
 
 # ---------------------------------------------------------------- arguments
@@ -563,16 +562,14 @@ def _plot(net: Network, args: argparse.Namespace, lang: str, out: Stream) -> Non
     networks = [default_network()] if args.default or not paths else []
     if paths:  # the first file is read already, as *net*
         networks += [net, *(_read(path, args.data_format) for path in paths[1:])]
-    try:
-        from ._plot import comparison_chart, membership_chart
-    except ImportError as exc:  # pragma: no cover - matplotlib is there in the tests
-        raise CommandError(str(exc)) from None
+    from ._plot import comparison_chart, membership_chart  # matplotlib only when they draw
+
     try:
         if len(networks) > 1:
             ax = comparison_chart(networks, lang=lang)
         else:
             ax = membership_chart(networks[0], lang=lang)
-    except ImportError as exc:  # pragma: no cover - matplotlib is there in the tests
+    except ImportError as exc:  # no matplotlib: the one sentence that names the install
         raise CommandError(str(exc)) from None
     figure = ax.get_figure(root=True)
     assert figure is not None  # noqa: S101 - the charts draw into a figure
@@ -769,4 +766,4 @@ def _reason(exc: BaseException) -> str:
         return exc.strerror or str(exc)
     if isinstance(exc, Exception):
         return f"unexpected {type(exc).__name__}: {exc} (please report it)"
-    raise exc  # pragma: no cover - GeneratorExit and the like: not ours to turn into words
+    raise exc  # GeneratorExit and the like: not ours to turn into words

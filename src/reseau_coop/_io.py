@@ -8,7 +8,6 @@ import os
 import re
 import stat
 import sys
-from decimal import Decimal
 from pathlib import Path
 from typing import Final, Literal, TypeAlias
 
@@ -96,8 +95,11 @@ def _parse_float(literal: str) -> float | BadNumber:
     if number == 0.0:
         if any(digit in "123456789" for digit in literal.lower().partition("e")[0]):
             return BadNumber(literal)
-    elif abs(number) < sys.float_info.min and Decimal(repr(number)) != Decimal(literal):
-        return BadNumber(literal)
+    elif abs(number) < sys.float_info.min:
+        from decimal import Decimal  # subnormals are rare, and `decimal` slow to import
+
+        if Decimal(repr(number)) != Decimal(literal):
+            return BadNumber(literal)
     return number
 
 

@@ -5,11 +5,11 @@ Phases are closed year spans, so a year two neighbours share is in both:
 `phases_at` returns both, and `phase_at` picks one by its *boundary* rule (the
 later phase by default: a year is where something begins).
 
-Every lookup reads a table per network, built on first use and dropped with
-the network: the position of each year's phase under each rule, from the
-first phase's start to the last year a phase names (a few hundred bytes for
-the default dataset). A lookup is then one index, whatever the number of
-phases, and a NumPy array is looked up with one `numpy.take`.
+Every lookup reads a table per network, built on first use and kept in a
+slot of the network, so that it goes with it: the phase of each year under
+each rule, from the first phase's start to the last year a phase names (a few
+hundred bytes for the default dataset). A lookup is then one index, whatever
+the number of phases, and a NumPy array is looked up with one `numpy.take`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import operator
 import sys
-import weakref
 from array import array
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final, Literal, SupportsIndex, TypeAlias, cast, overload
@@ -122,38 +121,41 @@ def _is_bool(value: object) -> bool:
     return isinstance(value, bool) or type(value).__name__ in {"bool", "bool_"}  # NumPy bools too
 
 
-class _Table:
+class PhaseTable:
     """
-    The position of each year's phase in a network, under both boundary rules.
+    The phase of each year of a network, under both boundary rules.
 
-    The positions run from the first phase's start to the last year any phase
-    names (an end, or the start of an open-ended phase), -1 in the gaps, in the
-    narrowest integers that hold them (a byte a year for up to 127 phases); a
-    year after that is in the open-ended phase, if there is one, up to MAX_YEAR.
+    `later` and `earlier` hold, for each year from the first phase's start to the
+    last year any phase names (an end, or the start of an open-ended phase), the
+    number of its phase (its position plus one; 0 in the gaps) in the narrowest
+    unsigned integers that hold it: a byte a year for up to 255 phases. `phases`
+    puts `None` before the network's phases, so that a number picks a phase or
+    `None` without a test. A year after the lists is in the open-ended phase
+    (number `open`), if there is one, up to MAX_YEAR.
     """
 
     __slots__ = ("earlier", "first", "later", "open", "phases")
 
     def __init__(self, phases: tuple[Phase, ...]) -> None:
-        self.phases = phases
+        self.phases = (None, *phases)
         self.first = phases[0].start if phases else 0
         ends = [phase.start if phase.end is None else phase.end for phase in phases]
-        self.open = len(phases) - 1 if phases and phases[-1].end is None else -1
-        code = "b" if len(phases) < 2**7 else "h" if len(phases) < 2**15 else "q"
+        self.open = len(phases) if phases and phases[-1].end is None else 0
+        code = "B" if len(phases) < 2**8 else "H" if len(phases) < 2**16 else "Q"
         size = max(ends, default=-1) + 1 - self.first
-        self.later = array(code, [-1]) * size
-        self.earlier = array(code, [-1]) * size
+        self.later = array(code, [0]) * size
+        self.earlier = array(code, [0]) * size
         spans = [
-            (index, phase.start - self.first, end + 1 - self.first)
-            for index, (phase, end) in enumerate(zip(phases, ends, strict=True))
+            (number, phase.start - self.first, end + 1 - self.first)
+            for number, (phase, end) in enumerate(zip(phases, ends, strict=True), start=1)
         ]
-        for index, start, stop in spans:
-            self.later[start:stop] = array(code, [index]) * (stop - start)
-        for index, start, stop in reversed(spans):  # the earlier phase wins the year it shares
-            self.earlier[start:stop] = array(code, [index]) * (stop - start)
+        for number, start, stop in spans:
+            self.later[start:stop] = array(code, [number]) * (stop - start)
+        for number, start, stop in reversed(spans):  # the earlier phase wins the year it shares
+            self.earlier[start:stop] = array(code, [number]) * (stop - start)
 
     def rule(self, boundary: str) -> array[int]:
-        """The positions that *boundary* names."""
+        """The phase numbers that *boundary* names."""
         if boundary == "later":
             return self.later
         if boundary == "earlier":
@@ -161,30 +163,22 @@ class _Table:
         msg = f"boundary must be 'later' or 'earlier', got {boundary!r}"
         raise ValueError(msg)
 
-    def beyond(self, offset: int) -> int:
-        """The position of the phase of a year *offset* years after `first`, off the lists."""
-        if offset >= 0 and offset + self.first <= MAX_YEAR:
-            return self.open
-        return -1
+    def number(self, numbers: array[int], year: int) -> int:
+        """The number of *year*'s phase in *numbers* (`later` or `earlier`), 0 for none."""
+        offset = year - self.first
+        if 0 <= offset < len(numbers):
+            return numbers[offset]
+        return self.open if offset >= 0 and year <= MAX_YEAR else 0
 
 
-# The table of each network looked up, by its id: an entry is dropped when its network is
-# collected, so an id is never reused while its entry lives. Keeping them here rather than
-# on the network keeps the model a plain value (equality, `attrs.asdict`, pickle).
-_TABLES: dict[int, _Table] = {}
-
-
-def _table(network: Network) -> _Table:
-    table = _TABLES.get(id(network))
-    if table is None:
-        table = _TABLES[id(network)] = _Table(network.phases)
-        weakref.finalize(network, _TABLES.pop, id(network), None)
-    return table
-
-
-def _position(table: _Table, positions: array[int], year: int) -> int:
-    offset = year - table.first
-    return positions[offset] if 0 <= offset < len(positions) else table.beyond(offset)
+def _table(network: Network) -> PhaseTable:
+    """The table of *network*'s phases, built on its first lookup and kept in its slot."""
+    try:
+        return network._phase_table  # noqa: SLF001 - the network keeps it for the lookups
+    except AttributeError:
+        table = PhaseTable(network.phases)
+        object.__setattr__(network, "_phase_table", table)  # the network is frozen
+        return table
 
 
 def phase_at(network: Network, when: When, *, boundary: Boundary = "later") -> Phase:
@@ -221,13 +215,20 @@ def phase_at(network: Network, when: When, *, boundary: Boundary = "later") -> P
 
     """
     year = when if type(when) is int else year_of(when)
-    table = _TABLES.get(id(network)) or _table(network)
-    positions = table.later if boundary == "later" else table.rule(boundary)
+    try:
+        table = network._phase_table  # noqa: SLF001 - the network keeps it for the lookups
+    except AttributeError:  # its first lookup
+        table = _table(network)
+    numbers = table.later if boundary == "later" else table.rule(boundary)
     offset = year - table.first
-    index = positions[offset] if 0 <= offset < len(positions) else table.beyond(offset)
-    if index < 0:
-        raise PhaseLookupError(_no_phase_message(network, year), when=year)
-    return table.phases[index]
+    if offset >= 0:
+        try:
+            phase = table.phases[numbers[offset]]
+        except IndexError:  # after the lists: in the open-ended phase, if any
+            phase = table.phases[table.number(numbers, year)]
+        if phase is not None:
+            return phase
+    raise PhaseLookupError(_no_phase_message(network, year), when=year)
 
 
 def phases_at(network: Network, when: When) -> tuple[Phase, ...]:
@@ -250,10 +251,8 @@ def phases_at(network: Network, when: When) -> tuple[Phase, ...]:
     """
     year = year_of(when)
     table = _table(network)
-    last = _position(table, table.later, year)
-    if last < 0:
-        return ()
-    return table.phases[_position(table, table.earlier, year) : last + 1]
+    last = table.number(table.later, year)
+    return network.phases[table.number(table.earlier, year) - 1 : last] if last else ()
 
 
 @overload
@@ -304,27 +303,27 @@ def phase_index(
 
     """
     table = _table(network)
-    positions = table.rule(boundary)
+    numbers = table.rule(boundary)
     pandas = sys.modules.get("pandas")
     if pandas is not None and isinstance(years, pandas.Series):
-        return _series_index(table, positions, years)
+        return _series_index(table, numbers, years)
     numpy = sys.modules.get("numpy")
     if numpy is not None and isinstance(years, numpy.ndarray):
-        return _array_index(table, positions, years)
+        return _array_index(table, numbers, years)
     if isinstance(years, (str, bytes)):
         msg = f"expected years (a list or a NumPy array), got {type(years).__name__}"
         raise TypeError(msg)
-    return [_position(table, positions, year_of(when)) for when in years]
+    return [table.number(numbers, year_of(when)) - 1 for when in years]
 
 
 def _array_index(
-    table: _Table, positions: array[int], years: npt.NDArray[Any]
+    table: PhaseTable, numbers: array[int], years: npt.NDArray[Any]
 ) -> npt.NDArray[np.intp]:
     """Look *years* up with one `numpy.take`, each year being its own index into a table."""
     import numpy as np
 
     if isinstance(years, np.ma.MaskedArray):  # masked entries are missing: -1
-        out = _array_index(table, positions, years.filled(0))
+        out = _array_index(table, numbers, years.filled(0))
         out[np.ma.getmaskarray(years)] = -1
         return out
     kind = years.dtype.kind
@@ -340,22 +339,24 @@ def _array_index(
     else:
         msg = f"expected an array of integer years or datetime64 values, got dtype {years.dtype}"
         raise TypeError(msg)
-    return np.take(_by_year(table, positions), index, mode="clip")
+    return np.take(_by_year(table, numbers), index, mode="clip")
 
 
-def _by_year(table: _Table, positions: array[int]) -> npt.NDArray[np.intp]:
+def _by_year(table: PhaseTable, numbers: array[int]) -> npt.NDArray[np.intp]:
     """
-    *positions* indexed by the year itself, from 0 to one past the last phase.
+    The position of each year's phase by *numbers*, indexed by the year itself.
 
-    Built for each call from the network's table, in a few microseconds: any
-    year cut to 0 or past the last phase reads -1 (`mode="clip"`).
+    From 0 to one past the last phase, built for each call from the network's
+    table in a few microseconds: any year cut to 0 or past the last phase reads
+    -1 (`mode="clip"`).
     """
     import numpy as np
 
-    end = table.first + len(positions)
-    by_year = np.full((MAX_YEAR + 1 if table.open >= 0 else end) + 1, -1, dtype=np.intp)
-    by_year[table.first : end] = positions
+    end = table.first + len(numbers)
+    by_year = np.zeros((MAX_YEAR + 1 if table.open else end) + 1, dtype=np.intp)
+    by_year[table.first : end] = numbers
     by_year[end : MAX_YEAR + 1] = table.open  # an open-ended phase runs to MAX_YEAR
+    by_year -= 1  # from numbers to positions, -1 for none
     return by_year
 
 
@@ -373,7 +374,7 @@ def _datetime_years(values: npt.NDArray[np.datetime64]) -> npt.NDArray[np.int64]
     return np.clip(since_1970, -1970, _OUTSIDE - 1970) + 1970
 
 
-def _series_index(table: _Table, positions: array[int], series: pd.Series[Any]) -> pd.Series[int]:
+def _series_index(table: PhaseTable, numbers: array[int], series: pd.Series[Any]) -> pd.Series[int]:
     """Look up a pandas Series of years, datetimes or yearly periods; missing values give -1."""
     import numpy as np
     import pandas as pd
@@ -396,7 +397,7 @@ def _series_index(table: _Table, positions: array[int], series: pd.Series[Any]) 
         values[missing] = 0
     else:
         values = series.to_numpy()  # booleans, strings and the rest: refused as arrays
-    out = _array_index(table, positions, values)
+    out = _array_index(table, numbers, values)
     out[missing] = -1
     return pd.Series(out, index=series.index, name="phase_index")
 

@@ -165,7 +165,7 @@ def doubling_time(rate: float | None) -> float | None:
         growth = math.log(rate + 1)
     try:
         return _fit(math.log(2) / growth)
-    except ZeroDivisionError:  # pragma: no cover - log1p of a positive float is positive
+    except ZeroDivisionError:  # a real number too small for a float, as Fraction(1, 10**400)
         return None
 
 

@@ -647,8 +647,20 @@ class Claim(Provenance):
         return cast("ShareClaim", self.share)  # a claim without any is refused when built
 
 
+class _Slots:
+    """
+    What a network keeps beside its value: the table of its phases, built by the first lookup.
+
+    A slot of a base class, not a field: no part of the network's value (equality,
+    hash, repr, `attrs.asdict`, pickle and copies, the documents), and gone with it.
+    """
+
+    __slots__ = ("_phase_table",)
+    _phase_table: _lookup.PhaseTable
+
+
 @frozen(kw_only=True)
-class Network:
+class Network(_Slots):
     """
     The development history of a co-operative network.
 
@@ -934,5 +946,6 @@ def _moved(
     return tuple(sorted([*kept, *moved], key=_year))
 
 
-# The checks read the classes above, and the classes call them when built.
-from . import _checks  # noqa: E402
+# The checks read the classes above, and the classes call them when built; a network's
+# phase table is built by the lookups.
+from . import _checks, _lookup  # noqa: E402

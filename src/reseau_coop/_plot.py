@@ -54,7 +54,7 @@ def import_matplotlib() -> None:
     """Check matplotlib can be imported, or say in one sentence how to install it."""
     try:
         import matplotlib as mpl  # noqa: F401 - an optional extra, imported when used
-    except ImportError:  # pragma: no cover - the tests run with matplotlib installed
+    except ImportError:
         raise ImportError(_MISSING) from None
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
 from pathlib import Path
 from typing import Final
@@ -81,6 +80,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
 
 def _create(target: Path) -> tuple[int, Path]:
     """Create a new, empty temporary file beside *target*; its mode follows the umask."""
+    import secrets  # slow to import, and only needed to write a file
+
     stem = os.fsdecode(os.fsencode(target.name)[:_TEMP_NAME_BYTES])
     for _ in range(_ATTEMPTS):
         temporary = target.with_name(f".{stem}.{secrets.token_hex(6)}.tmp")
@@ -88,14 +89,14 @@ def _create(target: Path) -> tuple[int, Path]:
             return os.open(temporary, _CREATE, 0o666), temporary
         except FileExistsError:
             continue
-    message = "no free name for a temporary file"  # pragma: no cover - 100 clashes of 48 bits
-    raise FileExistsError(errno.EEXIST, message, str(target.parent))  # pragma: no cover
+    message = "no free name for a temporary file"  # 100 clashes of 48 random bits
+    raise FileExistsError(errno.EEXIST, message, str(target.parent))
 
 
 def _keep_mode(descriptor: int, temporary: Path, mode: int) -> None:
     if hasattr(os, "fchmod"):  # by descriptor: nothing swapped in under the name is touched
         os.fchmod(descriptor, mode)
-    else:  # pragma: no cover - Windows before Python 3.13
+    else:  # Windows before Python 3.13
         temporary.chmod(mode)
 
 
