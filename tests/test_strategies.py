@@ -239,20 +239,24 @@ def test_records_draw_every_variant() -> None:
     snapshots = drawn(rs.snapshots(), 80)
     services = drawn(rs.services(), 80)
     sources = drawn(rs.sources(), 50)
-    claims = drawn(rs.claims(), 200)
+    claims = drawn(rs.claims(), 300)
 
     assert {True, False} == {p.open_ended for p in phases}
     assert set(Dating) == {s.dating for s in snapshots}
     assert set(Qualifier) == {s.qualifier for s in snapshots}
     assert any(s.share is not None for s in snapshots)
     assert set(ServiceKind) == {s.kind for s in services}
-    assert set(Direction) == {c.trend.direction for c in claims if c.trend is not None}
+    assert {"growth", "trend", "share"} == {_kind(claim) for claim in claims}
     assert set(Relation) == {c.growth.relation for c in claims if c.growth is not None}
-    assert any(c.share is not None for c in claims)
+    assert set(Direction) == {c.trend.direction for c in claims if c.trend is not None}
     assert any(s.part is not None and s.parts is not None for s in sources)
     assert any(s.url is not None and s.references for s in sources)
     assert any(s.language is not None and s.note is not None for s in sources)
     assert any(set(_with_provenance(record)) for record in [*phases, *snapshots, *services])
+
+
+def _kind(claim: Claim) -> str:
+    return "growth" if claim.growth else "trend" if claim.trend else "share"
 
 
 # --------------------------------------------------------------------------- options
