@@ -46,19 +46,23 @@ def test_dir_lists_the_public_names() -> None:
 
 
 def test_import_leaves_reports_texts_and_metrics_for_later() -> None:
-    """`import reseau_coop` and the default dataset import no module they do not need."""
+    """`import reseau_coop` and the default dataset import only what they need: not cattrs."""
     code = (
         "import sys, reseau_coop\n"
         "reseau_coop.default_network()\n"
         "print(sorted(m for m in sys.modules if m.startswith('reseau_coop.')))\n"
+        "print('cattrs' in sys.modules)\n"
+        "reseau_coop.dumps(reseau_coop.default_network())\n"
+        "print('cattrs' in sys.modules)\n"
         "from reseau_coop import render\n"
         "print(render.__module__, type(reseau_coop.Growth).__name__)\n"
         "print(all(getattr(reseau_coop, name) is not None for name in reseau_coop.__all__))\n"
     )
-    loaded, rendered, resolved = run_python(code).stdout.splitlines()
+    loaded, cattrs_read, cattrs_written, rendered, resolved = run_python(code).stdout.splitlines()
 
     core = ["_checks", "_convert", "_dataset", "_errors", "_io", "_lookup", "_model", "_write"]
     assert str([f"reseau_coop.{name}" for name in core]) == loaded
+    assert ("False", "True") == (cattrs_read, cattrs_written)  # cattrs only to write
     assert "reseau_coop._report type" == rendered
     assert "True" == resolved
 

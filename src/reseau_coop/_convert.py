@@ -19,11 +19,9 @@ import functools
 import operator
 import sys
 from collections.abc import Callable
-from typing import Any, ClassVar, Final, TypeAlias
+from typing import TYPE_CHECKING, Any, ClassVar, Final, TypeAlias
 
 import attrs
-from cattrs.gen import make_dict_unstructure_fn, override
-from cattrs.preconf.json import JsonConverter, make_converter
 
 from ._checks import (
     ACROSS,
@@ -58,6 +56,11 @@ from ._model import (
     Source,
     TrendClaim,
 )
+
+if TYPE_CHECKING:
+    # cattrs is imported when the converter is first built (writing a document), not by
+    # `import reseau_coop`: reading a document goes through this module's reader alone.
+    from cattrs.preconf.json import JsonConverter
 
 FORMAT_VERSION: Final = 1
 """The version of the document layout this release reads and writes."""
@@ -605,6 +608,8 @@ def _structure(cls: type[Any]) -> Callable[[object, type], Any]:
 def _omit_none_unstructure(
     converter: JsonConverter,
 ) -> Callable[[type], Callable[[Any], dict[str, Any]]]:
+    from cattrs.gen import make_dict_unstructure_fn, override
+
     def factory(cls: type) -> Callable[[Any], dict[str, Any]]:
         # Leave out what is not known (None) and, below the network, empty lists:
         # TOML has no null, and a record's `inferred: []` says nothing.
@@ -639,6 +644,8 @@ def make_reseau_converter() -> JsonConverter:
     It writes records as documents do, leaving out what is not known, and reads
     them with the strict reader of this module, raising a `DataError`.
     """
+    from cattrs.preconf.json import make_converter
+
     for cls in (
         Network,
         Claim,
