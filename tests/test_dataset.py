@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,8 @@ from reseau_coop import (
     loads,
 )
 from reseau_coop._dataset import default_document
+
+from .helpers import run_python
 
 ARTICLE = (Path(__file__).parent / "data" / "source-article-fr.txt").read_text("utf-8")
 
@@ -63,14 +66,34 @@ def test_loads_through_the_public_loader() -> None:
 
 
 def test_a_loader_that_cannot_read_data_is_an_os_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    """If the package's loader reads no data files (`pkgutil.get_data` gives None), it says so."""
-    import pkgutil
+    """If the package's loader reads no data files (it has no `get_data`), it says so."""
+    from importlib.machinery import ModuleSpec
 
-    monkeypatch.setattr(pkgutil, "get_data", lambda _package, _resource: None)
+    from reseau_coop import _dataset
+
+    monkeypatch.setattr(_dataset, "__spec__", ModuleSpec(_dataset.__name__, loader=None))
     with pytest.raises(OSError, match="cannot read") as ei:
         default_document()
 
     assert "the package's loader cannot read data/default.json" == str(ei.value)
+
+
+def test_the_dataset_is_read_from_a_zip_import(tmp_path: Path) -> None:
+    """Imported from a zip archive, the package reads its dataset through zipimport."""
+    package = Path(reseau_coop.__file__).parent
+    archive = tmp_path / "packages.zip"
+    with zipfile.ZipFile(archive, "w") as bundle:
+        for file in sorted(package.rglob("*")):
+            if file.is_file() and "__pycache__" not in file.parts:
+                bundle.write(file, file.relative_to(package.parent).as_posix())
+    code = (
+        f"import sys; sys.path.insert(0, {str(archive)!r})\n"
+        "import reseau_coop\n"
+        "print(type(reseau_coop.__spec__.loader).__name__)\n"
+        "print(reseau_coop.default_network().snapshots[-1].members)\n"
+    )
+
+    assert ["zipimporter", "100"] == run_python(code).stdout.splitlines()
 
 
 def test_shipped_file_is_in_canonical_form() -> None:

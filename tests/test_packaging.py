@@ -45,24 +45,44 @@ def test_dir_lists_the_public_names() -> None:
     assert set(reseau_coop.__all__) | {"__version__"} == set(names)
 
 
+# Standard modules that reading the default dataset has no need of (each takes 1–5 ms to
+# import): files are written (`_write`, `secrets`) and named (`pathlib`) only when asked,
+# a date can only be given once `datetime` is imported, `decimal` words one message, and
+# the package's loader reads the dataset without `pkgutil`.
+_NOT_TO_READ = (
+    "datetime",
+    "decimal",
+    "pathlib",
+    "pkgutil",
+    "reseau_coop._write",
+    "secrets",
+    "tomllib",
+)
+
+
 def test_import_leaves_reports_texts_and_metrics_for_later() -> None:
     """`import reseau_coop` and the default dataset import only what they need: not cattrs."""
     code = (
-        "import sys, reseau_coop\n"
+        "import sys\n"
+        "before = set(sys.modules)\n"
+        "import reseau_coop\n"
         "reseau_coop.default_network()\n"
         "print(sorted(m for m in sys.modules if m.startswith('reseau_coop.')))\n"
         "print('cattrs' in sys.modules)\n"
+        f"print(sorted(set(sys.modules) - before & {set(_NOT_TO_READ)!r}))\n"
         "reseau_coop.dumps(reseau_coop.default_network())\n"
         "print('cattrs' in sys.modules)\n"
         "from reseau_coop import render\n"
         "print(render.__module__, type(reseau_coop.Growth).__name__)\n"
         "print(all(getattr(reseau_coop, name) is not None for name in reseau_coop.__all__))\n"
     )
-    loaded, cattrs_read, cattrs_written, rendered, resolved = run_python(code).stdout.splitlines()
+    lines = run_python(code).stdout.splitlines()
+    loaded, cattrs_read, slow, cattrs_written, rendered, resolved = lines
 
-    core = ["_checks", "_convert", "_dataset", "_errors", "_io", "_lookup", "_model", "_write"]
+    core = ["_checks", "_convert", "_dataset", "_errors", "_io", "_lookup", "_model"]
     assert str([f"reseau_coop.{name}" for name in core]) == loaded
     assert ("False", "True") == (cattrs_read, cattrs_written)  # cattrs only to write
+    assert "[]" == slow  # each is imported when first needed, if ever
     assert "reseau_coop._report type" == rendered
     assert "True" == resolved
 

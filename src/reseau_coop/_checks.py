@@ -18,7 +18,6 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from decimal import Decimal
 from typing import Any, ClassVar, Final, TypeAlias, TypeGuard, TypeVar
 
 import attrs
@@ -309,6 +308,8 @@ def check_fraction(value: object) -> str | None:
     if not is_number(value) or (isinstance(value, float) and not math.isfinite(value)):
         return expected("a finite number", value)
     if 1 < value <= 100:  # a percentage, most likely
+        from decimal import Decimal  # only for this message
+
         percent = Decimal(value) if is_int(value) else Decimal(repr(value))
         return f"a share is a fraction: write {percent.scaleb(-2).normalize():f}, not {value!r}"
     if not 0 <= value <= 1:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-import pkgutil
+import os
 
 from ._io import loads
 from ._model import Network
@@ -35,10 +35,12 @@ def default_network() -> Network:
 
 def default_document() -> str:
     """The default dataset's JSON document, exactly as shipped."""
-    # pkgutil reads through the package's loader (zip imports included) and
-    # imports in a fraction of the time importlib.resources takes.
-    data = pkgutil.get_data("reseau_coop", DATA_FILE)
-    if data is None:  # a loader that cannot read data
+    # The package's own loader reads the file, from a zip import too, as
+    # `pkgutil.get_data` does, without importing pkgutil and what it brings.
+    get_data = getattr(__spec__.loader, "get_data", None)
+    if get_data is None:  # a loader that cannot read data
         msg = f"the package's loader cannot read {DATA_FILE}"
         raise OSError(msg)
+    folder = os.path.dirname(__file__)  # noqa: PTH120 - pathlib is slow to import
+    data: bytes = get_data(os.path.join(folder, *DATA_FILE.split("/")))  # noqa: PTH118 - same
     return data.decode("utf-8")

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import os
 import re
 import stat
 import sys
-from pathlib import Path
 from typing import Final, Literal, TypeAlias
 
 from ._checks import BadNumber
 from ._convert import MAX_DEPTH, TOO_DEEP, network_from_dict, network_to_dict, table
 from ._errors import DataError
 from ._model import Network
-from ._write import write_atomic
 
 Format: TypeAlias = Literal["json", "toml"]
 """The interchange formats: `"json"` and `"toml"`."""
@@ -30,22 +29,30 @@ A network history is a few kilobytes (the embedded dataset is about 15 KB); a
 larger document is refused before it is parsed, so nothing can exhaust memory, and
 even a document this size full of errors is judged in seconds."""
 
-# TOML's strings and comments, which may hold anything, dots too. Multi-line strings come
-# first, as the scan goes left to right; each is written over with "0", so that a quoted
-# part of a dotted key still counts as one part.
-_TOML_STRINGS = re.compile(
-    r'"""(?:[^"\\]++|\\[\s\S]|"(?!""))*+"{0,2}"""'  # multi-line basic
-    r"|'''[\s\S]*?'{3,5}"  # multi-line literal (up to two quotes may end its content)
-    r'|"(?:[^"\\\n]++|\\.)*+"'  # basic
-    r"|'[^'\n]*+'"  # literal
-    r"|#[^\n]*+"  # comment
-)
-# A dotted key of more than MAX_DEPTH parts, in a table header, a key/value line or an
-# inline table (`a.b.c` is three levels of tables). Starting only where a bare word starts
-# keeps the search linear.
-_TOML_LONG_KEY = re.compile(
-    rf"(?<![A-Za-z0-9_-])(?:[A-Za-z0-9_-]++[ \t]*+\.[ \t]*+){{{MAX_DEPTH}}}[A-Za-z0-9_-]"
-)
+
+@functools.cache
+def _toml_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """
+    TOML's strings and comments, and a dotted key deeper than MAX_DEPTH.
+
+    Compiled on first use, by the first TOML document read. Strings and comments
+    may hold anything, dots too: multi-line strings come first, as the scan goes
+    left to right, and each is written over with "0", so that a quoted part of a
+    dotted key still counts as one part. A dotted key of more than MAX_DEPTH parts
+    may be in a table header, a key/value line or an inline table (`a.b.c` is three
+    levels of tables); starting only where a bare word starts keeps the search linear.
+    """
+    strings = re.compile(
+        r'"""(?:[^"\\]++|\\[\s\S]|"(?!""))*+"{0,2}"""'  # multi-line basic
+        r"|'''[\s\S]*?'{3,5}"  # multi-line literal (up to two quotes may end its content)
+        r'|"(?:[^"\\\n]++|\\.)*+"'  # basic
+        r"|'[^'\n]*+'"  # literal
+        r"|#[^\n]*+"  # comment
+    )
+    long_key = re.compile(
+        rf"(?<![A-Za-z0-9_-])(?:[A-Za-z0-9_-]++[ \t]*+\.[ \t]*+){{{MAX_DEPTH}}}[A-Za-z0-9_-]"
+    )
+    return strings, long_key
 
 
 def _check_format(format: str) -> Format:  # noqa: A002 - the public parameter's name
@@ -138,7 +145,8 @@ def _parse_toml(text: str) -> object:
     # tomllib's time and memory grow with the square of a dotted key's length (an 80 KB
     # file of long dotted keys needs gigabytes), so such a key is refused before it runs:
     # it would nest deeper than MAX_DEPTH, which no network history does.
-    if _TOML_LONG_KEY.search(_TOML_STRINGS.sub("0", text)):
+    strings, long_key = _toml_patterns()
+    if long_key.search(strings.sub("0", text)):
         raise DataError.single(TOO_DEEP)
     try:
         return tomllib.loads(text, parse_float=_parse_float)
@@ -225,7 +233,9 @@ def format_of(path: str | os.PathLike[str]) -> Format:
         DataError: If the suffix is neither.
 
     """
-    suffix = Path(path).suffix.lower()
+    from pathlib import PurePath  # not at import: reading the default dataset needs none
+
+    suffix = PurePath(path).suffix.lower()
     if suffix not in _SUFFIXES:
         message = f"cannot tell the format of {os.fspath(path)!r}: name it *.json or *.toml"
         raise DataError.single(message, subject="file name")
@@ -275,7 +285,7 @@ def _check_regular(mode: int) -> None:
 def _read_regular_file(name: str) -> bytes:
     """The first bytes of a regular file, up to one past the size limit; never waits."""
     try:
-        mode = Path(name).stat().st_mode
+        mode = os.stat(name).st_mode  # noqa: PTH116 - pathlib is slow to import
     except ValueError:  # "embedded null byte"
         message = "the file name holds a NUL character, which no file name can"
         raise DataError.single(message) from None
@@ -303,4 +313,6 @@ def dump(network: Network, path: str | os.PathLike[str]) -> None:
 
     """
     data = dumps(network, format_of(path)).encode("utf-8")
+    from ._write import write_atomic  # only to write a file
+
     write_atomic(path, data)

@@ -14,7 +14,6 @@ the number of phases, and a NumPy array is looked up with one `numpy.take`.
 
 from __future__ import annotations
 
-import datetime as dt
 import operator
 import sys
 from array import array
@@ -25,6 +24,8 @@ from ._errors import PhaseLookupError
 from ._model import MAX_YEAR, Network, Phase
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     import numpy as np
     import numpy.typing as npt
     import pandas as pd
@@ -61,13 +62,16 @@ def year_of(when: object) -> int:
         ValueError: For a missing date (pandas' `NaT` is a `datetime` without a year).
 
     Examples:
+        >>> import datetime as dt
         >>> year_of(2012), year_of(dt.date(2012, 6, 1))
         (2012, 2012)
 
     """
     if isinstance(when, int) and not isinstance(when, bool):
         return when
-    if isinstance(when, dt.date):  # datetime is a date too
+    # A date is never given unless datetime was imported, and this module does not import it.
+    datetime = sys.modules.get("datetime")
+    if datetime is not None and isinstance(when, datetime.date):  # datetime is a date too
         year = when.year
         if type(year) is int:
             return year
@@ -204,6 +208,7 @@ def phase_at(network: Network, when: When, *, boundary: Boundary = "later") -> P
         'implantation'
         >>> phase_at(net, 2012, boundary="earlier").key
         'experimentation'
+        >>> import datetime as dt
         >>> phase_at(net, dt.date(2019, 5, 1)).name["en"]
         'Consolidation phase'
         >>> from reseau_coop import PhaseLookupError
