@@ -192,7 +192,7 @@ def main() -> int:
             versus = result["phase_index"] / result["pandas"]
             print(f"  vs pandas      : {versus:8.3f}x  (goal < 1.0x)")
 
-    runs = 3 if args.quick else 7
+    runs = 3 if args.quick else 21
     imports = bench_import(runs)
     print(f"\nfresh process, median of {runs}, minus `python -c pass` (wall, CPU)")
     for name, (wall, cpu) in imports.items():
