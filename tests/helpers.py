@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import importlib.util
+import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+import pytest
+
+# CI's coverage run sets it: there a test that lacks a tool (Chromium, Playwright, MkDocs) fails.
+REQUIRED = os.environ.get("RESEAU_COOP_REQUIRE_BROWSER") == "1"
 
 
 def run_python(code: str, *, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -11,3 +21,34 @@ def run_python(code: str, *, check: bool = True) -> subprocess.CompletedProcess[
     return subprocess.run(  # noqa: S603 - our own interpreter and code
         [sys.executable, "-c", code], capture_output=True, text=True, check=check
     )
+
+
+def missing(reason: str) -> NoReturn:
+    """Skip the test for want of a tool, saying why; fail instead where `REQUIRED`."""
+    if REQUIRED:
+        pytest.fail(f"RESEAU_COOP_REQUIRE_BROWSER=1 but {reason}")
+    pytest.skip(reason)
+
+
+def keep(shot: Path) -> None:
+    """Copy screenshot *shot* to the folder `RESEAU_COOP_SCREENSHOTS` names, if any."""
+    if os.environ.get("RESEAU_COOP_SCREENSHOTS"):
+        folder = Path(os.environ["RESEAU_COOP_SCREENSHOTS"])
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copy(shot, folder / shot.name)
+
+
+def load_module(name: str, path: Path) -> Any:  # noqa: ANN401 - a module loaded by path
+    """
+    The Python file at *path*, imported as module *name* (a script, a docs hook).
+
+    It goes into `sys.modules` first, as an import would put it, so that its
+    annotations resolve (attrs and cattrs look the module up by name).
+    """
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module

@@ -10,9 +10,6 @@ temporary folder, and to the folder `RESEAU_COOP_SCREENSHOTS` names when it is s
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,45 +17,7 @@ import pytest
 
 from reseau_coop import default_network, describe_growth, growth, render
 
-REQUIRED = os.environ.get("RESEAU_COOP_REQUIRE_BROWSER") == "1"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def _missing(reason: str) -> None:
-    if REQUIRED:
-        pytest.fail(f"RESEAU_COOP_REQUIRE_BROWSER=1 but {reason}")
-    pytest.skip(reason)
-
-
-def _chromium() -> str:
-    found = os.environ.get("RESEAU_COOP_CHROMIUM") or shutil.which("chromium")
-    found = found or shutil.which("chromium-browser")
-    if not found:
-        _missing("Chromium is not installed (Debian: apt-get install chromium)")
-    return str(found)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """A headless Chromium, or a skip (a failure in CI) saying what is missing."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing('Playwright is not installed (pip install -e ".[browser]")')
-    executable = _chromium()
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=executable, args=ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
+from .helpers import keep
 
 
 @pytest.mark.parametrize(("lang", "width"), [("fr", 1280), ("en", 390)])
@@ -80,10 +39,7 @@ def test_report_in_a_browser(browser: Any, tmp_path: Path, lang: str, width: int
     shot = tmp_path / f"report.{lang}.{width}.png"
     page.screenshot(path=str(shot), full_page=True)
     page.close()
-    if os.environ.get("RESEAU_COOP_SCREENSHOTS"):
-        folder = Path(os.environ["RESEAU_COOP_SCREENSHOTS"])
-        folder.mkdir(parents=True, exist_ok=True)
-        shutil.copy(shot, folder / shot.name)
+    keep(shot)
 
     assert [] == errors
     assert [] == [r for r in requests if r != url and not r.startswith("data:")]

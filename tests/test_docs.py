@@ -18,7 +18,6 @@ import contextlib
 import doctest
 import importlib.util
 import io
-import os
 import re
 import shlex
 from pathlib import Path
@@ -38,6 +37,8 @@ from reseau_coop import (
     load,
 )
 from reseau_coop._cli import main
+
+from .helpers import load_module, missing
 
 ROOT = Path(__file__).parent.parent
 PAGES = sorted([ROOT / "README.md", *(ROOT / "docs").rglob("*.md")])
@@ -141,19 +142,9 @@ def test_example_networks_are_marked_invented(path: Path) -> None:
     assert "illustrative figures, not facts" in network.description["en"]
 
 
-def _load(name: str, path: Path) -> Any:  # noqa: ANN401 - a module loaded by path
-    """The Python file at *path*, loaded as module *name*."""
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _inventories() -> Any:  # noqa: ANN401 - a module loaded by path
     """`docs/inventories/make.py`, the script that writes the reference's inventories."""
-    return _load("make", ROOT / "docs" / "inventories" / "make.py")
+    return load_module("make", ROOT / "docs" / "inventories" / "make.py")
 
 
 def test_inventories_are_written() -> None:
@@ -174,10 +165,8 @@ def _hooks() -> Any:  # noqa: ANN401 - a module loaded by path
     `RESEAU_COOP_REQUIRE_BROWSER=1`, has it and must run them.
     """
     if importlib.util.find_spec("mkdocs") is None:
-        if os.environ.get("RESEAU_COOP_REQUIRE_BROWSER") == "1":
-            pytest.fail("RESEAU_COOP_REQUIRE_BROWSER=1 but MkDocs (the docs extra) is missing")
-        pytest.skip("MkDocs (the docs extra) is not installed")
-    return _load("hooks", ROOT / "docs" / "hooks.py")
+        missing('MkDocs is not installed (pip install -e ".[docs]")')
+    return load_module("hooks", ROOT / "docs" / "hooks.py")
 
 
 PROSE = [page for page in PAGES if page.parent.name != "reference" and page.name != "changelog.md"]

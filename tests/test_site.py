@@ -16,7 +16,6 @@ import functools
 import importlib.util
 import os
 import re
-import shutil
 import subprocess
 import sys
 import threading
@@ -28,7 +27,7 @@ from typing import Any
 
 import pytest
 
-from .test_browser import ARGS, _chromium, _missing
+from .helpers import keep, missing
 
 ROOT = Path(__file__).parent.parent
 # The path of `site_url` in mkdocs.yml: the site is served under it, as it will be.
@@ -42,7 +41,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not (ROOT / "src").is_dir():
         pytest.skip("the site is built from a checkout (its reference reads src/)")
     if importlib.util.find_spec("mkdocs") is None or importlib.util.find_spec("material") is None:
-        _missing('MkDocs is not installed (pip install -e ".[docs]")')
+        missing('MkDocs is not installed (pip install -e ".[docs]")')
     folder = tmp_path_factory.mktemp("site")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(folder)]
@@ -88,30 +87,6 @@ def base(site: Path) -> Iterator[str]:
         server.server_close()
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """A headless Chromium, or a skip (a failure in CI) saying what is missing."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing('Playwright is not installed (pip install -e ".[browser]")')
-    executable = _chromium()
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=executable, args=ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
-
-
-def _keep(shot: Path) -> None:
-    """Copy screenshot *shot* to the folder `RESEAU_COOP_SCREENSHOTS` names, if any."""
-    if os.environ.get("RESEAU_COOP_SCREENSHOTS"):
-        folder = Path(os.environ["RESEAU_COOP_SCREENSHOTS"])
-        folder.mkdir(parents=True, exist_ok=True)
-        shutil.copy(shot, folder / shot.name)
-
-
 def _pages(site: Path) -> list[str]:
     """The site's pages, as paths under PREFIX (`""` is the home page)."""
     return sorted(
@@ -137,7 +112,7 @@ def test_every_page_loads_alone(browser: Any, site: Path, base: str, tmp_path: P
             name = path.strip("/").replace("/", "-") or "home"
             shot = tmp_path / f"site.{name}.{kind}.png"
             page.screenshot(path=str(shot))
-            _keep(shot)
+            keep(shot)
             page.close()
         context.close()
 
