@@ -126,6 +126,19 @@ class Kind(enum.Enum):
     OTHER = "other"
 
 
+class Relation(enum.Enum):
+    MORE_THAN = "more_than"
+    AT_LEAST = "at_least"
+    NEARLY = "nearly"
+    ABOUT = "about"
+
+
+class Direction(enum.Enum):
+    UP = "up"
+    DOWN = "down"
+    FLAT = "flat"
+
+
 Texts = dict[str, str]
 _year = attrs.validators.and_(attrs.validators.ge(1), attrs.validators.le(9999))
 
@@ -136,6 +149,7 @@ class HShare:
     of: Texts
     qualifier: Qualifier = Qualifier.EXACT
     quote: str | None = None
+    inferred: tuple[str, ...] = ()
     note: Texts | None = None
 
 
@@ -205,6 +219,54 @@ class HMilestone:
     note: Texts | None = None
 
 
+@attrs.frozen(kw_only=True)
+class HGrowthClaim:
+    multiple: float = attrs.field(validator=attrs.validators.gt(0))
+    relation: Relation = Relation.ABOUT
+    start: int | None = attrs.field(default=None, validator=attrs.validators.optional(_year))
+    end: int | None = attrs.field(default=None, validator=attrs.validators.optional(_year))
+
+
+@attrs.frozen(kw_only=True)
+class HTrendClaim:
+    start: int = attrs.field(validator=_year)
+    end: int = attrs.field(validator=_year)
+    direction: Direction = Direction.UP
+
+
+@attrs.frozen(kw_only=True)
+class HShareClaim:
+    value: float = attrs.field(validator=[attrs.validators.ge(0), attrs.validators.le(1)])
+    of: Texts
+    qualifier: Qualifier = Qualifier.EXACT
+    population: int | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.ge(0))
+    )
+    year: int | None = attrs.field(default=None, validator=attrs.validators.optional(_year))
+
+
+@attrs.frozen(kw_only=True)
+class HClaim:
+    key: str
+    text: Texts
+    growth: HGrowthClaim | None = None
+    trend: HTrendClaim | None = None
+    share: HShareClaim | None = None
+    source: str | None = None
+    quote: str | None = None
+    inferred: tuple[str, ...] = ()
+    note: Texts | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _one_kind(self.growth, self.trend, self.share)
+
+
+def _one_kind(growth: object, trend: object, share: object) -> None:
+    if [growth, trend, share].count(None) != 2:
+        msg = "a claim needs exactly one of growth, trend and share"
+        raise ValueError(msg)
+
+
 def _in_order(_: object, __: object, snapshots: tuple[HSnapshot, ...]) -> None:
     for before, after in itertools.pairwise(snapshots):
         if after.year <= before.year:
@@ -223,6 +285,7 @@ class HNetwork:
     services: tuple[HService, ...] = ()
     snapshots: tuple[HSnapshot, ...] = attrs.field(default=(), validator=_in_order)
     milestones: tuple[HMilestone, ...] = ()
+    claims: tuple[HClaim, ...] = ()
 
 
 def _strict(kind: type) -> Callable[[object, type], object]:
@@ -248,13 +311,17 @@ def hand_converter() -> cattrs.Converter:
     for kind in (int, str, bool):
         conv.register_structure_hook(kind, _strict(kind))
     conv.register_structure_hook(float, _strict_float)
-    for cls in (HShare, HSnapshot, HPhase, HService, HSource, HMilestone, HNetwork):
+    classes = (HShare, HSnapshot, HPhase, HService, HSource, HMilestone)
+    claims = (HGrowthClaim, HTrendClaim, HShareClaim, HClaim)
+    for cls in (*classes, *claims, HNetwork):
         # The same document as reseau_coop writes: what is not known (None) and empty
-        # lists are left out, the other defaults (qualifier, dating) written.
+        # lists are left out, the other defaults (qualifier, dating) written; a network's
+        # empty lists are written, but for its claims.
         overrides = {
             a.name: override(omit_if_default=True)
             for a in attrs.fields(cls)
-            if a.default is None or (a.default == () and cls is not HNetwork)
+            if a.default is None
+            or (a.default == () and (cls is not HNetwork or a.name == "claims"))
         }
         unstructure = make_dict_unstructure_fn(cls, conv, **overrides)  # type: ignore[arg-type]
         conv.register_unstructure_hook(cls, unstructure)
@@ -289,6 +356,7 @@ if pydantic is not None:
         of: dict[str, str]
         qualifier: Qualifier = Qualifier.EXACT
         quote: str | None = None
+        inferred: tuple[str, ...] = ()
         note: dict[str, str] | None = None
 
     class PSnapshot(pydantic.BaseModel):
@@ -352,6 +420,44 @@ if pydantic is not None:
         inferred: tuple[str, ...] = ()
         note: dict[str, str] | None = None
 
+    class PGrowthClaim(pydantic.BaseModel):
+        model_config = _STRICT
+        multiple: Annotated[float, pydantic.Field(gt=0)]
+        relation: Relation = Relation.ABOUT
+        start: PYear | None = None
+        end: PYear | None = None
+
+    class PTrendClaim(pydantic.BaseModel):
+        model_config = _STRICT
+        start: PYear
+        end: PYear
+        direction: Direction = Direction.UP
+
+    class PShareClaim(pydantic.BaseModel):
+        model_config = _STRICT
+        value: Annotated[float, pydantic.Field(ge=0, le=1)]
+        of: dict[str, str]
+        qualifier: Qualifier = Qualifier.EXACT
+        population: Annotated[int, pydantic.Field(ge=0)] | None = None
+        year: PYear | None = None
+
+    class PClaim(pydantic.BaseModel):
+        model_config = _STRICT
+        key: str
+        text: dict[str, str]
+        growth: PGrowthClaim | None = None
+        trend: PTrendClaim | None = None
+        share: PShareClaim | None = None
+        source: str | None = None
+        quote: str | None = None
+        inferred: tuple[str, ...] = ()
+        note: dict[str, str] | None = None
+
+        @pydantic.model_validator(mode="after")
+        def one_kind(self) -> PClaim:
+            _one_kind(self.growth, self.trend, self.share)
+            return self
+
     class PNetwork(pydantic.BaseModel):
         model_config = _STRICT
         format: int
@@ -363,6 +469,7 @@ if pydantic is not None:
         services: tuple[PService, ...] = ()
         snapshots: tuple[PSnapshot, ...] = ()
         milestones: tuple[PMilestone, ...] = ()
+        claims: tuple[PClaim, ...] = ()
 
         @pydantic.field_validator("snapshots")
         @classmethod
@@ -384,6 +491,7 @@ if msgspec is not None:
         of: dict[str, str]
         qualifier: Qualifier = Qualifier.EXACT
         quote: str | None = None
+        inferred: tuple[str, ...] = ()
         note: dict[str, str] | None = None
 
     class MSnapshot(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
@@ -442,6 +550,38 @@ if msgspec is not None:
         inferred: tuple[str, ...] = ()
         note: dict[str, str] | None = None
 
+    class MGrowthClaim(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+        multiple: Annotated[float, msgspec.Meta(gt=0)]
+        relation: Relation = Relation.ABOUT
+        start: MYear | None = None
+        end: MYear | None = None
+
+    class MTrendClaim(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+        start: MYear
+        end: MYear
+        direction: Direction = Direction.UP
+
+    class MShareClaim(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+        value: Annotated[float, msgspec.Meta(ge=0, le=1)]
+        of: dict[str, str]
+        qualifier: Qualifier = Qualifier.EXACT
+        population: Annotated[int, msgspec.Meta(ge=0)] | None = None
+        year: MYear | None = None
+
+    class MClaim(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+        key: str
+        text: dict[str, str]
+        growth: MGrowthClaim | None = None
+        trend: MTrendClaim | None = None
+        share: MShareClaim | None = None
+        source: str | None = None
+        quote: str | None = None
+        inferred: tuple[str, ...] = ()
+        note: dict[str, str] | None = None
+
+        def __post_init__(self) -> None:
+            _one_kind(self.growth, self.trend, self.share)
+
     class MNetwork(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
         format: int
         name: dict[str, str]
@@ -452,6 +592,7 @@ if msgspec is not None:
         services: tuple[MService, ...] = ()
         snapshots: tuple[MSnapshot, ...] = ()
         milestones: tuple[MMilestone, ...] = ()
+        claims: tuple[MClaim, ...] = ()
 
         def __post_init__(self) -> None:
             _in_order(None, None, self.snapshots)  # type: ignore[arg-type]
@@ -488,11 +629,17 @@ def best(funcs: dict[str, Callable[[], object]], repeat: int) -> dict[str, float
 
 
 def check_peers_agree(document: str, conv: cattrs.Converter) -> None:
-    """Every loader accepts the valid documents, and refuses the one full of errors."""
+    """
+    Every loader accepts the valid documents, and refuses the one full of errors.
+
+    The hand-written dumper writes the same document as `dumps`, key order aside.
+    """
     net = loads(document)
     hand = conv.structure(json.loads(document), HNetwork)
     assert len(net.snapshots) == len(hand.snapshots)
     assert len(net.services) == len(hand.services)
+    assert len(net.claims) == len(hand.claims)
+    assert json.loads(hand_dumps(conv, hand)) == json.loads(dumps(net))
     try:
         conv.structure(json.loads(with_errors(document)), HNetwork) if net.snapshots else None
     except Exception:  # noqa: BLE001, S110 - refused, as wanted
