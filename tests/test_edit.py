@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from reseau_coop import (
     DataError,
     Dating,
+    LanguageKeyError,
     LocalizedText,
     MembershipSnapshot,
     Milestone,
@@ -277,8 +278,13 @@ def test_with_milestone_keeps_year_order(net: Network, year: int) -> None:
             SnapshotLookupError,
             "no snapshot for 2016 (snapshots: 2007, 2012, 2017, 2022)",
         ),
+        (
+            lambda net: net.name["de"],
+            LanguageKeyError,
+            "no text in 'de'; this text has ['fr', 'en']",
+        ),
     ],
-    ids=["phase", "service", "snapshot"],
+    ids=["phase", "service", "snapshot", "text"],
 )
 def test_lookup_errors_are_key_errors(
     call: Callable[[Network], object], kind: type[ReseauCoopError], message: str
@@ -308,6 +314,15 @@ def test_lookup_error_data() -> None:
     assert ("experimentation", "implantation", "consolidation") == ei.value.available
     assert "(the network's phases are" in str(ei.value)
     assert "did you mean" not in str(ei.value)
+
+
+def test_a_text_s_lookup_error_keeps_the_language_and_the_languages() -> None:
+    """`LocalizedText[...]` says which language was asked for and which the text has."""
+    with pytest.raises(LanguageKeyError) as ei:
+        default_network().phases[0].name["en-CA"]
+
+    assert ("en-CA", ("fr", "en")) == (ei.value.language, ei.value.available)
+    assert default_network().phases[0].name.get("en-CA") is None  # as a dict's get
 
 
 def test_lookup_in_an_empty_collection() -> None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Final
 from ._dataset import default_network
 from ._errors import (
     DataError,
+    LanguageKeyError,
     PhaseKeyError,
     PhaseLookupError,
     Problem,
@@ -107,6 +108,7 @@ __all__ = [
     "Estimate",
     "Growth",
     "GrowthClaim",
+    "LanguageKeyError",
     "LocalizedText",
     "MembershipSnapshot",
     "Milestone",

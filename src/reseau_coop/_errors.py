@@ -255,8 +255,7 @@ class SnapshotLookupError(_KeyLookupError):
     The network has no membership snapshot for a year a computation needs.
 
     `.year` holds the year asked about and `.available` the years that have a snapshot.
-    It is a `LookupError` and, since version 0.2, a `KeyError`: `Network.snapshot`
-    raises it.
+    It is a `LookupError` and a `KeyError`: `Network.snapshot` raises it.
     """
 
     def __init__(self, message: str, *, year: int, available: tuple[int, ...]) -> None:
@@ -272,7 +271,7 @@ class PhaseKeyError(_KeyLookupError):
     `.key` holds the key asked about and `.available` the network's phase keys,
     in phase order. It is a `KeyError` (and so a `LookupError`).
 
-    Added in version 0.2.
+    Added in version 0.1.
     """
 
     def __init__(self, message: str, *, key: str, available: tuple[str, ...]) -> None:
@@ -288,12 +287,29 @@ class ServiceKeyError(_KeyLookupError):
     `.key` holds the key asked about and `.available` the network's service keys,
     in their order. It is a `KeyError` (and so a `LookupError`).
 
-    Added in version 0.2.
+    Added in version 0.1.
     """
 
     def __init__(self, message: str, *, key: str, available: tuple[str, ...]) -> None:
         super().__init__(message)
         self.key = key
+        self.available = available
+
+
+class LanguageKeyError(_KeyLookupError):
+    """
+    A text has no version in the language asked for (`LocalizedText[language]`).
+
+    `.language` holds the language tag asked about and `.available` the text's
+    languages, in their order. It is a `KeyError` (and so a `LookupError`), so
+    `text.get(language)` and `except KeyError` work as with a `dict`.
+
+    Added in version 0.2.
+    """
+
+    def __init__(self, message: str, *, language: str, available: tuple[str, ...]) -> None:
+        super().__init__(message)
+        self.language = language
         self.available = available
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar, cast
 from attrs import evolve, field, frozen
 
 from ._errors import (
+    LanguageKeyError,
     PhaseKeyError,
     ServiceKeyError,
     listing,
@@ -266,7 +267,7 @@ class LocalizedText:
             if tag == language:
                 return text
         msg = f"no text in {shown(language)}; this text has {listing(self.languages)}"
-        raise KeyError(msg)
+        raise LanguageKeyError(msg, language=language, available=self.languages)
 
     def get(self, language: str, default: str | None = None) -> str | None:
         """The text in *language*, or *default* when there is none."""
@@ -785,7 +786,7 @@ class Network(_Slots):
             >>> [s.year for s in net.snapshots]
             [2007, 2012, 2015, 2017, 2022]
 
-        Added in version 0.2.
+        Added in version 0.1.
 
         """
         kept = tuple(s for s in self.snapshots if s.year != snapshot.year)
@@ -803,7 +804,7 @@ class Network(_Slots):
             >>> [s.year for s in default_network().without_snapshot(2017).snapshots]
             [2007, 2012, 2022]
 
-        Added in version 0.2.
+        Added in version 0.1.
 
         """
         self.snapshot(year)  # raises if there is none
@@ -834,7 +835,7 @@ class Network(_Slots):
             [(2007, 14, None), (2012, 35, 'experimentation'), (2016, 56, 'implantation'),
              (2022, 100, None)]
 
-        Added in version 0.2.
+        Added in version 0.1.
 
         """
         old = next((p for p in self.phases if p.key == phase.key), None)
@@ -865,7 +866,7 @@ class Network(_Slots):
             >>> net.services[-1].kind
             <ServiceKind.TRAINING: 'training'>
 
-        Added in version 0.2.
+        Added in version 0.1.
 
         """
         keys = _keys(self.services)
@@ -886,7 +887,7 @@ class Network(_Slots):
         Raises:
             DataError: If the copy breaks a rule of the model.
 
-        Added in version 0.2.
+        Added in version 0.1.
 
         """
         keys = _keys(self.milestones)

@@ -229,6 +229,10 @@ def edit_with_plain_values() -> reseau_coop.Network:
         edited.service("nope")
     except reseau_coop.ServiceKeyError as error:
         assert_type(error.available, tuple[str, ...])
+    try:
+        edited.name["de"]
+    except reseau_coop.LanguageKeyError as error:
+        assert_type(error.language, str)
     return edited
 
 
