@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import textwrap
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Final
@@ -181,19 +181,39 @@ def hedged(network: Network) -> bool:
     )
 
 
+_GLUE: Final = frozenset("\u00a0\u2007\u202f\u2060\ufeff")
+"""No-break spaces and joiners: a line never breaks on either side of one (UAX #14 class GL)."""
+_NO_BREAK_BEFORE: Final = _GLUE | frozenset(
+    "、。，．：；！？・ー々〻ゝゞヽヾ〜～゠‼⁇⁈⁉｡､ｰ"
+    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿｧｨｩｪｫｬｭｮｯ"
+    ",.:;!?%‰"
+)
+"""What never starts a line, beside closing punctuation: UAX #14 classes IS, EX, NS and GL."""
+_SPACE: Final = re.compile("( +)")
+"""Where `textwrap` cuts text into words, once tabs and line ends are spaces."""
+_AS_SPACE: Final = str.maketrans(dict.fromkeys("\t\n\x0b\x0c\r", " "))
+"""What `textwrap` turns into a space (tabs are first expanded to 8 columns)."""
+
+
+def _width(char: str) -> int:
+    """The columns one character takes: 0 for a combining mark, 2 for a wide one, else 1."""
+    if unicodedata.category(char) in {"Mn", "Me"}:
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
 def columns(text: str) -> int:
     """
     How many terminal columns *text* takes: two for a wide character (CJK, most emoji).
 
+    A combining mark takes none: it is drawn over the character before it.
+
     Examples:
-        >>> columns("Phase 1"), columns("協同組合"), columns("Été")
-        (7, 8, 3)
+        >>> columns("Phase 1"), columns("協同組合"), columns("Été"), columns("E\u0301te\u0301")
+        (7, 8, 3, 3)
 
     """
-    return sum(
-        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
-        for c in text
-    )
+    return sum(map(_width, text))
 
 
 def pad(text: str, width: int) -> str:
@@ -201,16 +221,76 @@ def pad(text: str, width: int) -> str:
     return text + " " * max(1, width - columns(text))
 
 
-def wrap(text: str, indent: str, hanging: str | None = None, *, width: int = WIDTH) -> list[str]:
-    """*text* cut to *width* columns; lines after the first indented by *hanging* if given."""
-    return textwrap.wrap(
-        text,
-        width,
-        initial_indent=indent,
-        subsequent_indent=indent if hanging is None else hanging,
-        break_on_hyphens=False,
-        break_long_words=False,
+def _breaks(before: str, after: str) -> bool:
+    """
+    Whether a line may break between *before* and *after*, two characters with no space between.
+
+    Between a wide character (a CJK ideograph, kana, hangul) and its neighbour,
+    as UAX #14 allows around its class ID; never before closing punctuation or a
+    combining mark, never after opening punctuation, never beside a no-break space.
+    """
+    return (
+        (_width(before) == 2 or _width(after) == 2)
+        and _width(after) != 0
+        and unicodedata.category(before) not in {"Ps", "Pi"}
+        and unicodedata.category(after) not in {"Pe", "Pf"}
+        and before not in _GLUE
+        and after not in _NO_BREAK_BEFORE
     )
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """*text* cut into what a line may break between: runs of spaces, words, CJK characters."""
+    for chunk in _SPACE.split(text.expandtabs().translate(_AS_SPACE)):
+        start = 0
+        base = ""  # the character a combining mark goes with
+        for index, char in enumerate(chunk):
+            if base and _breaks(base, char):
+                yield chunk[start:index]
+                start = index
+            if _width(char) or not base:
+                base = char
+        if chunk:
+            yield chunk[start:]
+
+
+def wrap(text: str, indent: str, hanging: str | None = None, *, width: int = WIDTH) -> list[str]:
+    """
+    *text* cut to *width* terminal columns; lines after the first indented by *hanging* if given.
+
+    Lines break at spaces, as `textwrap.wrap` breaks them (tabs and line ends are
+    spaces, the spaces at a break are dropped), without breaking a word too long
+    for a line (a URL) nor at its hyphens; and, as text without spaces in Chinese,
+    Japanese or Korean needs, beside a wide character (see `_breaks`). Lines are
+    measured in terminal columns (see `columns`), not characters.
+
+    Examples:
+        >>> wrap("Réseau coopératif de Montréal", "", "  ", width=16)
+        ['Réseau', '  coopératif de', '  Montréal']
+        >>> wrap("協同組合（コープ）のネットワーク。", "  ", width=14)
+        ['  協同組合', '  （コープ）の', '  ネットワー', '  ク。']
+
+    """
+    pieces = list(_pieces(text))
+    pieces.reverse()
+    lines: list[str] = []
+    while pieces:
+        lead = indent if not lines or hanging is None else hanging
+        room = width - columns(lead)
+        if lines and not pieces[-1].strip():  # a line starts with no space, but the first
+            pieces.pop()
+        line: list[str] = []
+        used = 0
+        while pieces and used + columns(pieces[-1]) <= room:
+            used += columns(pieces[-1])
+            line.append(pieces.pop())
+        if not line and pieces:  # too wide for any line: on a line of its own
+            line.append(pieces.pop())
+        if line and not line[-1].strip():  # nor ends with one
+            line.pop()
+        if line:
+            lines.append(lead + "".join(line))
+    return lines
 
 
 def plain(value: object, lang: str) -> Any:  # noqa: ANN401 - JSON-ready data of any shape
@@ -385,7 +465,7 @@ def _membership(network: Network, phases: dict[str, Phase], lang: str, width: in
             notes.append(share_text(snapshot.share, lang) + share_mark(snapshot))
         text = (line + "; ".join(notes)).rstrip()
         hanging = " " * (9 + width_count)
-        yield from wrap(text, "", hanging, width=width) if len(text) > width else [text]
+        yield from wrap(text, "", hanging, width=width) if columns(text) > width else [text]
     if hedged(network):
         yield from wrap(f"({label['legend']})", "  ", "   ", width=width)
 
