@@ -7,10 +7,14 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, NoReturn
 
 import pytest
+
+from reseau_coop._render import columns
 
 # CI's coverage run sets it: there a test that lacks a tool (Chromium, Playwright, MkDocs) fails.
 REQUIRED = os.environ.get("RESEAU_COOP_REQUIRE_BROWSER") == "1"
@@ -52,3 +56,20 @@ def load_module(name: str, path: Path) -> Any:  # noqa: ANN401 - a module loaded
     sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
+
+
+def cut(line: str, starts: Sequence[int]) -> list[str]:
+    """
+    *line* cut at the terminal columns *starts* (ascending), so a table row into its cells.
+
+    A combining mark goes with the character before it; a start that falls inside
+    a wide character fails the test, as the column would not be aligned.
+    """
+    edges = {0: 0}
+    column = 0
+    for index, char in enumerate(line, 1):
+        column += columns(char)
+        edges[column] = index
+    assert all(start in edges for start in starts if start <= column), (starts, line)
+    cuts = [edges.get(start, len(line)) for start in starts]
+    return [line[a:b] for a, b in pairwise([0, *cuts, len(line)])]

@@ -17,6 +17,7 @@ from reseau_coop import (
 )
 from reseau_coop._errors import Problem
 from reseau_coop._model import MAX_YEAR, MIN_YEAR
+from reseau_coop._render import columns
 
 
 def _json_containers(inner: st.SearchStrategy[object]) -> st.SearchStrategy[object]:
@@ -53,4 +54,37 @@ errors: st.SearchStrategy[ReseauCoopError] = st.one_of(
         year=st.integers(),
         available=st.lists(st.integers(MIN_YEAR, MAX_YEAR), max_size=6).map(tuple),
     ),
+)
+
+
+# ---------------------------------------------------------------- text for a terminal
+
+_IDEOGRAPHS = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
+
+#: Text whose every character takes one terminal column: `textwrap` measures it right.
+narrow_text = st.text(
+    st.sampled_from(" \t\n\u00a0-/")
+    | st.characters(codec="utf-8").filter(lambda c: columns(c) == 1),
+    max_size=120,
+)
+
+#: A word without spaces, as each script writes one: Latin (of any length, so a
+#: URL), Latin with decomposed accents, or a run of CJK ideographs, opened by "「"
+#: or "（" and closed by "。", "、" or "）" now and then.
+words = st.one_of(
+    st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyz-/:."), min_size=1, max_size=30),
+    st.lists(
+        st.sampled_from(["e\u0301", "E\u0301", "a\u0300", "c\u0327", "o", "n"]), min_size=1
+    ).map("".join),
+    st.builds(
+        "{}{}{}".format,
+        st.sampled_from(["", "", "「", "（"]),
+        st.text(_IDEOGRAPHS, min_size=1, max_size=40),
+        st.sampled_from(["", "", "。", "、", "）"]),
+    ),
+)
+
+#: Text in any of those scripts: words apart by spaces, or side by side (as CJK writes them).
+mixed_text = st.lists(st.tuples(words, st.sampled_from([" ", " ", "", "  "])), max_size=12).map(
+    lambda pairs: "".join(word + space for word, space in pairs)
 )
