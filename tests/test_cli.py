@@ -25,6 +25,9 @@ from reseau_coop import (
     phase_growth,
 )
 from reseau_coop._cli import default_language, main
+from reseau_coop._render import columns
+
+from .helpers import cut
 
 OTHER_NETWORK = """\
 format = 1
@@ -56,6 +59,45 @@ year = 2010
 members = 240
 """
 
+JAPANESE_NETWORK = """\
+format = 1
+languages = ["en"]
+name = { en = "みなと生活協同組合連合会（地域ネットワーク）" }
+description = { en = "港町の生活協同組合が集まり、共同購入と子育て支援の事業を\
+地域全体で続けてきた連合会の記録です。数字は説明のための架空のものです。" }
+
+[[sources]]
+key = "nenpo"
+title = { en = "みなと生活協同組合連合会の年報「地域とともに」第一号から第十五号まで" }
+
+[[phases]]
+key = "start"
+name = { en = "設立期" }
+start = 2005
+end = 2012
+summary = { en = "三つの生協が集まって連合会を作り、共同購入と配達の仕組みを整えた時期。" }
+
+[[phases]]
+key = "grow"
+name = { en = "地域展開期" }
+start = 2012
+
+[[services]]
+key = "buy"
+name = { en = "共同購入（週一回の配達と地元の農家からの直接仕入れ）" }
+kind = "other"
+introduced = "start"
+
+[[snapshots]]
+year = 2005
+members = 3
+
+[[snapshots]]
+year = 2020
+members = 17
+"""
+"""A network written in Japanese: names and texts with no spaces, in wide characters."""
+
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     """Run the command; return its exit status, stdout and stderr."""
@@ -83,7 +125,7 @@ def _english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _fits(text: str) -> None:
-    too_long = [line for line in text.splitlines() if len(line) > 80]
+    too_long = [line for line in text.splitlines() if columns(line) > 80]
     assert not too_long, too_long
 
 
@@ -146,6 +188,31 @@ def test_summary_of_another_network(capsys: pytest.CaptureFixture[str], other: P
     assert "2000–" in out
     assert "≥ 24" in out
     assert "In 20 years (1990–2010), membership multiplied by 30, from 8 to 240" in out
+    _fits(out)
+
+
+def test_summary_in_japanese_fits_in_80_columns(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Texts with no spaces, in wide characters, break between characters, not at punctuation."""
+    path = tmp_path / "minato.toml"
+    path.write_text(JAPANESE_NETWORK, "utf-8")
+
+    status, out, _ = run(capsys, "--data", str(path), "--lang", "en")
+
+    assert 0 == status
+    assert (
+        "港町の生活協同組合が集まり、共同購入と子育て支援の事業を地域全体で続けてきた連合\n"
+        "会の記録です。数字は説明のための架空のものです。\n"
+    ) in out
+    assert (
+        "  2005–2012  設立期      3\n"
+        "             三つの生協が集まって連合会を作り、共同購入と配達の仕組みを整えた時\n"
+        "             期。\n"
+    ) in out
+    assert (
+        "  共同購入（週一回の配達と地元の農家からの直接仕入れ） — since 2005–2012 (設立\n    期)\n"
+    ) in out
     _fits(out)
 
 
@@ -925,6 +992,38 @@ def test_compare_networks_without_growth(
     assert "  Members              —          —\n" in out
     assert "  Figures              —          —\n" in out
     assert "(≈" not in out
+
+
+def test_compare_keeps_its_columns_in_any_script(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Japanese and decomposed-accent names wrap in their column: every cell stays aligned."""
+    japanese = tmp_path / "minato.toml"
+    japanese.write_text(JAPANESE_NETWORK, "utf-8")
+    accents = tmp_path / "ete.toml"
+    accents.write_text(
+        OTHER_NETWORK.replace(
+            "Prairie Co-op Federation", "Re\u0301seau des coope\u0301ratives de l’E\u0301te\u0301"
+        ),
+        "utf-8",
+    )
+    files = [str(japanese), str(accents), str(EXAMPLES / "lac-exemple.toml")]
+
+    status, out, _ = run(capsys, "compare", *files, "--lang", "en")
+    lines = out.splitlines()
+    second = lines.index("                       Lac-Exemple Co-op Network")
+    cells = [cut(line, [2, 23, 51]) for line in lines[:second] if line.startswith("  ")]
+    cells += [cut(line, [2, 23]) for line in lines[second:] if line.startswith("  ")]
+
+    assert 0 == status
+    assert [
+        "                       みなと生活協同組合連合会    Re\u0301seau des coope\u0301ratives de",
+        "                       （地域ネットワーク）        l’E\u0301te\u0301",
+        "  Years covered        2005–2020                   1990–2010",
+    ] == lines[:3]
+    assert [] == [row for row in cells if row[0] != "  " or columns(row[1]) != 21]
+    assert [] == [row for row in cells if len(row) > 3 and row[3] and columns(row[2]) != 28]
+    _fits(out)
 
 
 @pytest.mark.parametrize(
