@@ -108,10 +108,12 @@ def check_claims(network: Network, lang: str | None = None) -> tuple[ClaimCheck,
           ×7.14 from 2007 to 2022 (14 → 100), which is more than ×7.
         croissance-soutenue consistent
           56 → 100 (2017–2022): up from one count to the next, but without a count for
-          every year nothing shows it was sustained.
+          every year nothing shows it was sustained. 2017 is a year set by convention:
+          the count, dated only by its phase, is placed at the phase's end.
         pres-de-la-moitie uncheckable
-          The data do not give the size of the whole it is a share of, so it cannot be
-          computed.
+          The data do not give the size of the whole, “worker-managed co-operatives in
+          Québec (worker co-operatives and solidarity co-operatives)”, so the share
+          cannot be computed.
 
     """
     language = resolve_language(lang, network.languages[0], who="check_claims")
