@@ -159,6 +159,7 @@ def test_no_line_starts_with_closing_or_ends_with_opening_punctuation(
             ["voir", "https://exemple.org/un-long-chemin/"],
         ),
         ("an\u00a0協同", 4, ["an\u00a0協", "同"]),
+        ("協\u200d同組", 4, ["協\u200d同", "組"]),
     ],
 )
 def test_wrap_examples(text: str, width: int, expected: list[str]) -> None:

@@ -181,8 +181,8 @@ def hedged(network: Network) -> bool:
     )
 
 
-_GLUE: Final = frozenset("\u00a0\u2007\u202f\u2060\ufeff")
-"""No-break spaces and joiners: a line never breaks on either side of one (UAX #14 class GL)."""
+_GLUE: Final = frozenset("\u00a0\u2007\u202f\u200d\u2060\ufeff")
+"""No-break spaces and joiners: a line never breaks beside one (UAX #14 classes GL, WJ, ZWJ)."""
 _NO_BREAK_BEFORE: Final = _GLUE | frozenset(
     "、。，．：；！？・ー々〻ゝゞヽヾ〜～゠‼⁇⁈⁉｡､ｰ"
     "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿｧｨｩｪｫｬｭｮｯ"
