@@ -6,11 +6,13 @@ import re
 import textwrap
 import unicodedata
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reseau_coop._render import _CELL, _LABEL, _side_by_side, columns, wrap
+from reseau_coop import default_network
+from reseau_coop._render import _CELL, _LABEL, _side_by_side, columns, summary_lines, wrap
 
 from .helpers import cut
 from .strategies import mixed_text, narrow_text
@@ -233,3 +235,30 @@ def test_side_by_side_keeps_every_column_aligned(
                 if any(part[column + 1 :]) and columns(part[column]) != sizes[i] + 2
             ]
             assert [] == ragged
+
+
+@pytest.mark.parametrize(
+    "long_name",
+    [
+        "Establishment phase, when the network grew its specialised consulting services",
+        "設立と拡大の時期：専門的な相談サービスをケベック州全体に広げた段階の名前",
+    ],
+)
+def test_a_long_phase_name_goes_on_in_its_column(long_name: str) -> None:
+    """In the summary's phase table a long name wraps within its column; the counts stay put."""
+    net = default_network()
+    phase = attrs.evolve(net.phases[1], name={"fr": long_name, "en": long_name})
+    lines = list(
+        summary_lines(attrs.evolve(net, phases=(net.phases[0], phase, net.phases[2])), "en")
+    )
+    header = next(i for i, line in enumerate(lines) if "Members at end" in line)
+    name_at, members_at = lines[header].index("Phase"), lines[header].index("Members at end")
+    row = next(i for i, line in enumerate(lines) if line.startswith("  2012–2017"))
+    more = lines[row + 1 : row + 3]
+
+    assert all(columns(line) <= 80 for line in lines)
+    assert "56" == cut(lines[row], [members_at])[1]
+    assert all(line[:name_at].isspace() and line[name_at] != " " for line in more)
+    assert long_name.replace(" ", "") in "".join(
+        cut(line, [name_at, members_at])[1].strip() for line in [lines[row], *more]
+    ).replace(" ", "")

@@ -437,7 +437,9 @@ def _phase_table(network: Network, lang: str, width: int) -> Iterator[str]:
     for phase, name, span in zip(network.phases, names, spans, strict=True):
         end = phase_end_snapshot(network.snapshots, phase)
         members = label["none"] if end is None else figure(end, lang) + mark(end, "members")
-        yield f"  {span:<{span_width}}{pad(name, name_width + 2)}{members}"
+        first, *more = wrap(name, "", width=name_width) or [""]  # a long name goes on in its column
+        yield f"  {span:<{span_width}}{pad(first, name_width + 2)}{members}"
+        yield from (f"  {'':<{span_width}}{line}" for line in more)
         if phase.summary is not None:
             yield from wrap(_text(phase.summary, lang), " " * (span_width + 2), width=width)
 
