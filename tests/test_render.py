@@ -11,8 +11,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reseau_coop import default_network
-from reseau_coop._render import _CELL, _LABEL, _side_by_side, columns, summary_lines, wrap
+from reseau_coop import default_network, phase_growth
+from reseau_coop._render import (
+    _CELL,
+    _LABEL,
+    _side_by_side,
+    columns,
+    growth_lines,
+    phase_lines,
+    summary_lines,
+    wrap,
+)
 
 from .helpers import cut
 from .strategies import mixed_text, narrow_text
@@ -262,3 +271,31 @@ def test_a_long_phase_name_goes_on_in_its_column(long_name: str) -> None:
     assert long_name.replace(" ", "") in "".join(
         cut(line, [name_at, members_at])[1].strip() for line in [lines[row], *more]
     ).replace(" ", "")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize(
+    "long_name",
+    [
+        "Réseau des coopératives de travail et de solidarité de la grande région de Montréal-Nord",
+        "みなと生活協同組合連合会・地域ネットワーク・子育て支援と共同購入の事業連合・記録",
+    ],
+)
+def test_long_names_in_headings_stay_within_the_width(long_name: str, lang: str) -> None:
+    """The summary's title, a phase's heading and a growth's heading wrap at 80 columns."""
+    net = default_network()
+    phase = attrs.evolve(net.phases[1], name={"fr": long_name, "en": long_name})
+    net = attrs.evolve(
+        net, name={"fr": long_name, "en": long_name}, phases=(net.phases[0], phase, net.phases[2])
+    )
+    (measured,) = (g for g in phase_growth(net) if g.phase == phase)
+    outputs = {
+        "summary": list(summary_lines(net, lang)),
+        "phase": list(phase_lines(net, 2014, [phase], lang, every=True)),
+        "growth": list(growth_lines(measured, lang)),
+    }
+
+    for name, lines in outputs.items():
+        assert [] == [line for line in lines if columns(line) > 80], name
+        heading = " ".join(line.strip() for line in lines[:3])
+        assert long_name.replace(" ", "") in heading.replace(" ", ""), name

@@ -378,7 +378,7 @@ def summary(network: Network, lang: str | None = None) -> dict[str, Any]:
 def summary_lines(network: Network, lang: str, *, width: int = WIDTH) -> Iterator[str]:
     """The summary as lines of text, cut to *width* columns (tables keep their columns)."""
     label = words(lang)
-    yield _text(network.name, lang)
+    yield from wrap(_text(network.name, lang), "", "  ", width=width)
     for source in network.sources:
         line = f"{label['source']}{colon(lang)} {source_title(source, lang)}"
         yield from wrap(line, "", "  ", width=width)
@@ -498,7 +498,9 @@ def phase_lines(
     label = words(lang)
     year = when if isinstance(when, int) else when.year
     for phase in found:
-        yield f"{year}{colon(lang)} {_text(phase.name, lang)} ({phase.span})"
+        yield from wrap(
+            f"{year}{colon(lang)} {_text(phase.name, lang)} ({phase.span})", "", "  ", width=width
+        )
         if phase.summary is not None:
             yield from wrap(_text(phase.summary, lang), "  ", width=width)
     if not every:
@@ -540,7 +542,7 @@ def growth_lines(value: Growth, lang: str, *, width: int = WIDTH) -> Iterator[st
         head += f" ({duration(value.years, lang)})"
     if value.phase is not None:
         head += f" · {_text(value.phase.name, lang)}"
-    yield head
+    yield from wrap(head, "", "  ", width=width)
 
     def row(name: str, text: str) -> str:
         return f"  {label[name]:<21}{text}"
