@@ -296,6 +296,7 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
     "fr": {
         # the summary
         "source": "Source",
+        "chart_sources": "Sources",
         "article": "article",
         "phases": "Phases",
         "years": "Années",
@@ -437,6 +438,7 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
     },
     "en": {
         "source": "Source",
+        "chart_sources": "Sources",
         "article": "article",
         "phases": "Phases",
         "years": "Years",
