@@ -111,9 +111,11 @@ def membership_chart(
     labels are kept, the legend keeps every entry it had and gains one naming this
     network, and the network takes the next colour of the axes' colour cycle that is
     not used there yet (nor close to one that is), and a marker no network there has.
-    The growth note, the milestones and the source line are then left out (the
-    legend names the network); its phase bands, if *phases*, are drawn lightly in
-    its colour. `comparison_chart` draws several networks this way at once.
+    The growth note and the milestones are then left out (the legend names the
+    network); the source line names each network's sources; its phase bands, if
+    *phases*, are drawn lightly in its colour, their labels in a row of their own
+    under those there, and the y axis grows so that no label covers a point or a
+    count. `comparison_chart` draws several networks this way at once.
 
     Names and titles from the data are drawn as written: `$` is a dollar sign, not
     mathtext, and TeX is never used for them, whatever `rcParams` say. A character
@@ -225,7 +227,10 @@ def comparison_chart(
     legend names each network with its whole history's growth ("×7,1 en 15 ans"),
     then what the marker styles mean; it stands where no point or figure is, or
     else below the axes, with room made for it in the figure. With *phases*,
-    each network's phases are light bands in its colour, labelled.
+    each network's phases are light bands in its colour, labelled in a row of
+    their own near the top, with room kept above the data so that no label covers
+    a point or a count. Under the axes, a source line names each network's sources
+    (a network without any is not named), wrapped to stay within the figure.
 
     Args:
         networks: The networks to draw (one or more), in the legend's order.
