@@ -244,6 +244,67 @@ def test_a_trend_on_a_phase_dated_count_is_not_proven() -> None:
     assert Verdict.CONSISTENT is _verdict(net)
 
 
+def _in_default(**kind: object) -> Network:
+    """The default network with one claim of *kind*, in its two languages."""
+    claim = Claim(key="c", text={"fr": "Une affirmation.", "en": "A claim."}, **kind)  # type: ignore[arg-type]
+    return attrs.evolve(default_network(), claims=[claim])
+
+
+def test_a_reason_says_which_years_are_set_by_convention() -> None:
+    """The article's trend rests on 2017, a phase's end: its reason says so, in each language."""
+    fr, en = (check_claims(default_network(), lang)[1].reason for lang in ("fr", "en"))
+
+    assert fr.endswith(
+        " 2017 est une année fixée par convention\u00a0: l’effectif, daté seulement par sa "
+        "phase, est placé à la fin de celle-ci."
+    )
+    assert en.endswith(
+        " 2017 is a year set by convention: the count, dated only by its phase, is placed at "
+        "the phase's end."
+    )
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "years"),
+    [(2007, 2022, None), (2012, 2022, "2012 is a year"), (2012, 2017, "2012 and 2017 are years")],
+)
+def test_a_growth_claim_between_years_set_by_convention(
+    start: int, end: int, years: str | None
+) -> None:
+    """A growth claim's reason names the phase-dated years it measures between, and only those."""
+    kind = GrowthClaim(multiple=1, relation=Relation.AT_LEAST, start=start, end=end)
+    (check,) = check_claims(_in_default(growth=kind), "en")
+
+    if years is None:
+        assert "convention" not in check.reason
+    else:
+        assert f". {years} set by convention: the counts" in check.reason.replace(
+            "count,", "counts"
+        )
+
+
+@given(st.data())
+def test_a_reason_names_a_convention_only_for_phase_dated_counts(data: st.DataObject) -> None:
+    """Whatever the claim, its reason speaks of a convention only if it rests on such a count."""
+    net = default_network()
+    years = [s.year for s in net.snapshots]
+    pair = data.draw(st.lists(st.sampled_from(years), min_size=2, max_size=2, unique=True))
+    start, end = sorted(pair)
+    is_growth = data.draw(st.booleans())
+    if is_growth:
+        (check,) = check_claims(_in_default(growth=GrowthClaim(multiple=2, start=start, end=end)))
+    else:
+        (check,) = check_claims(_in_default(trend=TrendClaim(start=start, end=end)), "en")
+    used = [s for s in net.snapshots if start <= s.year <= end]
+    if is_growth:  # between its two ends only
+        used = [used[0], used[-1]]
+    phase_dated = [s.year for s in used if s.dating is Dating.PHASE]
+
+    assert ("convention" in check.reason) == bool(phase_dated)
+    for year in phase_dated:
+        assert str(year) in check.reason.split(". ")[-1]
+
+
 # ---------------------------------------------------------------- share claims
 
 
@@ -304,6 +365,11 @@ def test_reasons_in_french_and_english() -> None:
     assert "100 sur 205 en 2022\u00a0: 48,8\u202f%, soit près de 50\u202f%." == (
         check_claims(net, "fr")[0].reason
     )
+    unknown = _network({2022: 100}, _share(None))
+    assert (
+        "Les données ne donnent pas la taille de l’ensemble, «\u00a0A claim.\u00a0»\u00a0: la "
+        "part ne peut pas être calculée."
+    ) == check_claims(unknown, "fr")[0].reason
     with pytest.raises(ValueError, match="check_claims speaks"):
         check_claims(net, "de")
 

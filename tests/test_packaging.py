@@ -38,6 +38,18 @@ def test_all_is_sorted_and_importable() -> None:
         assert getattr(reseau_coop, name) is not None
 
 
+def test_errors_are_named_where_they_are_imported_from() -> None:
+    """A traceback names each public error `reseau_coop.X`, as users import it."""
+    errors = [
+        value
+        for name in reseau_coop.__all__
+        if isinstance(value := getattr(reseau_coop, name), type) and issubclass(value, Exception)
+    ]
+
+    assert len(errors) >= 7
+    assert [] == [error.__name__ for error in errors if error.__module__ != "reseau_coop"]
+
+
 def test_dir_lists_the_public_names() -> None:
     """`dir()` shows the public surface and the version, not the private modules."""
     names = dir(reseau_coop)

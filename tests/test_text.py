@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import string
 
 import pytest
 from hypothesis import given
@@ -128,6 +129,16 @@ def test_every_key_in_both_languages(lang: Language) -> None:
     """The word tables of French and English have the same keys, none empty."""
     assert set(WORDS["fr"]) == set(WORDS[lang])
     assert all(text.strip() for text in WORDS[lang].values())
+
+
+def test_both_languages_fill_the_same_blanks() -> None:
+    """Each sentence has the same `{fields}` in French and English, so none is left unfilled."""
+
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    for key, text in WORDS["fr"].items():
+        assert fields(text) == fields(WORDS["en"][key]), key
 
 
 def test_french_words_follow_french_typography() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import itertools
+from collections.abc import Iterable
 from fractions import Fraction
 
 from attrs import frozen
@@ -107,10 +108,12 @@ def check_claims(network: Network, lang: str | None = None) -> tuple[ClaimCheck,
           ×7.14 from 2007 to 2022 (14 → 100), which is more than ×7.
         croissance-soutenue consistent
           56 → 100 (2017–2022): up from one count to the next, but without a count for
-          every year nothing shows it was sustained.
+          every year nothing shows it was sustained. 2017 is a year set by convention:
+          the count, dated only by its phase, is placed at the phase's end.
         pres-de-la-moitie uncheckable
-          The data do not give the size of the whole it is a share of, so it cannot be
-          computed.
+          The data do not give the size of the whole, “worker-managed co-operatives in
+          Québec (worker co-operatives and solidarity co-operatives)”, so the share
+          cannot be computed.
 
     """
     language = resolve_language(lang, network.languages[0], who="check_claims")
@@ -163,7 +166,25 @@ def _growth(network: Network, claim: GrowthClaim, lang: Language) -> Found:
         relation=label[f"relation_{claim.relation.value}"],
         multiple=decimal(claim.multiple, lang, 3),
     )
-    return verdict, measured.ratio, reason
+    return verdict, measured.ratio, reason + _by_convention((start, end), lang)
+
+
+def _by_convention(points: Iterable[MembershipSnapshot | Estimate], lang: Language) -> str:
+    """
+    A sentence saying which of the years of *points* are set by convention, if any.
+
+    A count dated only by its phase stands at the phase's end: a reason that
+    names its year says so, as `describe_growth` gives no duration for it.
+    """
+    years = sorted(
+        {p.year for p in points if isinstance(p, MembershipSnapshot) and p.dating is Dating.PHASE}
+    )
+    if not years:
+        return ""
+    label = words_of(lang)
+    joined = f" {label['and']} ".join(map(str, years))
+    key = "claim_year_convention" if len(years) == 1 else "claim_years_convention"
+    return " " + label[key].format(years=joined, colon=colon(lang))
 
 
 def _count(snapshot: MembershipSnapshot | Estimate, lang: Language) -> str:
@@ -212,6 +233,7 @@ def _trend(network: Network, claim: TrendClaim, lang: Language) -> Found:
         colon=colon(lang),
     )
     ratio = Fraction(last.members) / first.members if first.members > 0 else None
+    reason += _by_convention(series, lang)
     return verdict, None if ratio is None else float(ratio), reason
 
 
@@ -226,7 +248,7 @@ _SHARE_RELATIONS = {
 def _share(network: Network, claim: ShareClaim, lang: Language) -> Found:
     label = words_of(lang)
     if claim.population is None:
-        return Verdict.UNCHECKABLE, None, label["claim_no_whole"]
+        return Verdict.UNCHECKABLE, None, label["claim_no_whole"].format(of=claim.of.pick(lang))
     year = (
         claim.year
         if claim.year is not None

@@ -367,5 +367,6 @@ for _error in (
     SnapshotLookupError,
     PhaseKeyError,
     ServiceKeyError,
+    LanguageKeyError,
 ):
     _error.__module__ = "reseau_coop"

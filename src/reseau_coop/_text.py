@@ -417,14 +417,19 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "claim_growth_contradicted": "×{ratio} de {start} à {end} ({origin} → {to}), ce qui "
         "n’est pas {relation} ×{multiple}.",
         "claim_not_covered": "Les effectifs ne couvrent pas {start}–{end}.",
+        "and": "et",
+        "claim_year_convention": "{years} est une année fixée par convention{colon} l’effectif, "
+        "daté seulement par sa phase, est placé à la fin de celle-ci.",
+        "claim_years_convention": "{years} sont des années fixées par convention{colon} les "
+        "effectifs, datés seulement par leur phase, sont placés à la fin de celle-ci.",
         "claim_trend_supported": "{series} ({span}){colon} {direction} chaque année, comme "
         "l’affirmation le dit.",
         "claim_trend_consistent": "{series} ({span}){colon} {direction} d’un effectif à "
         "l’autre, mais sans effectif pour chaque année rien ne montre que ce fut soutenu.",
         "claim_trend_contradicted": "{series} ({span}){colon} pas {direction} d’un effectif à "
         "l’autre.",
-        "claim_no_whole": "Les données ne donnent pas la taille de l’ensemble ({of}) : la "
-        "part ne peut pas être calculée.",
+        "claim_no_whole": "Les données ne donnent pas la taille de l’ensemble, "
+        "«\u00a0{of}\u00a0»\u00a0: la part ne peut pas être calculée.",
         "claim_share_supported": "{members} sur {population} en {year}{colon} {share}, soit "
         "{claimed}.",
         "claim_share_consistent": "{members} sur {population} en {year}{colon} {share}, soit "
@@ -550,13 +555,18 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "claim_growth_contradicted": "×{ratio} from {start} to {end} ({origin} → {to}), which "
         "is not {relation} ×{multiple}.",
         "claim_not_covered": "The counts do not cover {start}–{end}.",
+        "and": "and",
+        "claim_year_convention": "{years} is a year set by convention{colon} the count, dated "
+        "only by its phase, is placed at the phase's end.",
+        "claim_years_convention": "{years} are years set by convention{colon} the counts, dated "
+        "only by their phase, are placed at their phase's end.",
         "claim_trend_supported": "{series} ({span}){colon} {direction} every year, as the claim "
         "says.",
         "claim_trend_consistent": "{series} ({span}){colon} {direction} from one count to the "
         "next, but without a count for every year nothing shows it was sustained.",
         "claim_trend_contradicted": "{series} ({span}){colon} not {direction} from one count to "
         "the next.",
-        "claim_no_whole": "The data do not give the size of the whole it is a share of, so it "
+        "claim_no_whole": "The data do not give the size of the whole, “{of}”, so the share "
         "cannot be computed.",
         "claim_share_supported": "{members} of {population} in {year}{colon} {share}, which is "
         "{claimed}.",
