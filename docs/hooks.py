@@ -4,7 +4,9 @@
 - `images/membership-en.svg` and `images/membership-fr.svg`: the membership chart of the
   embedded dataset, drawn by `reseau_coop.plot.membership_chart` at the size of the page's
   column (`CHART_INCHES`), so that its smallest label (8 pt) shows at 11 px or more on a
-  desktop screen; its text stays text, to select, search and read aloud;
+  desktop screen (on a phone, docs/stylesheets/extra.css keeps it 520 px wide, scrolling
+  sideways in its own paragraph, so that label shows at 9 px); its text stays text, to select,
+  search and read aloud;
 - `images/comparison-en.svg` and `images/comparison-fr.svg`: the embedded dataset beside the two
   invented networks of `docs/examples/`, drawn by `reseau_coop.plot.comparison_chart` at the
   same width, in the same way.

@@ -6,6 +6,7 @@ import io
 import re
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import attrs
@@ -744,3 +745,224 @@ def test_only_plot_takes_several_data_files(capsys: pytest.CaptureFixture[str]) 
 
     assert 2 == status
     assert "--data names one network (plot draws several" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- phase labels and sources
+
+
+def _five() -> list[Network]:
+    """Five networks: the 3rd's last count is the highest of the first three, the 5th's of all."""
+    coop, val, lac = _examples()
+    big, huge = (
+        attrs.evolve(
+            lac,
+            name=reseau_coop.LocalizedText({"en": f"{name} (fictional)", "fr": f"{name} (fictif)"}),
+            snapshots=[attrs.evolve(s, members=s.members * times) for s in lac.snapshots],
+        )
+        for name, times in (("Big Lake", 3), ("Huge Lake", 4))
+    )
+    return [coop, val, big, lac, huge]
+
+
+def _drawn(ax: Axes) -> Figure:
+    """*ax*'s figure, laid out and drawn as saving it does."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    figure = ax.get_figure(root=True)
+    assert isinstance(figure, Figure)
+    FigureCanvasAgg(figure)
+    figure.canvas.draw()
+    return figure
+
+
+def _phase_labels_cover_nothing(ax: Axes) -> None:
+    """No phase label's box holds a point (with its marker's reach) or overlaps a count."""
+    from matplotlib.text import Annotation
+
+    figure = _drawn(ax)
+    labels = [t for t in ax.texts if str(t.get_gid() or "").startswith("phase-label:")]
+    reach = 5.2 * figure.dpi / 72  # a 70 pt² marker's radius and half its 2 pt edge
+    points = [
+        ax.transData.transform(xy)
+        for c in ax.collections
+        if c.get_offset_transform() == ax.transData
+        for xy in np.asarray(c.get_offsets())
+    ] + [ax.transData.transform(xy) for line in _series(ax) for xy in line.get_xydata()]  # type: ignore[union-attr]
+    counts = [t for t in ax.texts if isinstance(t, Annotation) and t.xycoords == "data"]
+    covered = [
+        (t.get_text(), (float(x), float(y)))
+        for t in labels
+        for x, y in points
+        if t.get_window_extent().padded(reach).contains(x, y)
+    ]
+    hidden = [
+        (t.get_text(), c.get_text())
+        for t in labels
+        for c in counts
+        if t.get_window_extent().overlaps(c.get_window_extent())
+    ]
+
+    assert labels
+    assert [] == covered
+    assert [] == hidden
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("count", [3, 5])
+def test_phase_labels_cover_no_point_of_a_comparison(lang: str, count: int) -> None:
+    """With 3 or 5 networks, the last the highest, no phase label covers a point or a count."""
+    nets = _five()[:count]
+
+    ax = comparison_chart(nets, lang=lang, phases=True)
+
+    assert max(s.members for s in nets[-1].snapshots) == max(
+        s.members for n in nets for s in n.snapshots
+    )
+    _phase_labels_cover_nothing(ax)
+    _legend_holds_no_point(ax)
+
+
+@pytest.mark.parametrize("count", [3, 5])
+def test_phase_labels_cover_no_point_of_layered_charts(count: int) -> None:
+    """membership_chart drawn 3 or 5 times on one axes: no phase label covers a point."""
+    nets = _five()[:count]
+    ax = membership_chart(nets[0], lang="en")
+    for net in nets[1:]:
+        membership_chart(net, ax, lang="en")
+
+    _phase_labels_cover_nothing(ax)
+    _legend_holds_no_point(ax)
+
+
+def test_phase_labels_of_each_network_stand_in_their_own_row() -> None:
+    """Each network's phase labels stand lower than the previous network's, none overlapping."""
+    ax = comparison_chart(_five(), lang="en", phases=True)
+    _drawn(ax)
+    rows: dict[str, list[float]] = {}
+    for text in ax.texts:
+        if str(text.get_gid() or "").startswith("phase-label:"):
+            rows.setdefault(str(text.get_color()), []).append(text.get_window_extent().y0)
+
+    tops = [max(ys) for ys in rows.values()]
+    assert 5 == len(rows)
+    assert sorted(tops, reverse=True) == tops
+    assert all(min(a) > max(b) for a, b in pairwise(rows.values()))
+
+
+@settings(max_examples=5, deadline=None)
+@given(st.lists(networks(max_phases=2, max_snapshots=4), min_size=1, max_size=3))
+def test_phase_labels_never_cover_a_point(nets: list[Network]) -> None:
+    """For any networks drawn with their phases, no phase label covers a point or a count."""
+    if not all(n.phases for n in nets):
+        return
+
+    _phase_labels_cover_nothing(comparison_chart(nets, lang="en", phases=True))
+
+
+def _fr(title: str) -> str:
+    """*title* between French quotation marks."""
+    return f"«\u00a0{title}\u00a0»"
+
+
+_COOP_FR = _fr("Les 3 phases de développement du Réseau COOP")
+_INVENTED_FR = _fr("Données inventées pour l’exemple")
+
+
+def _source(ax: Axes) -> str:
+    [text] = [t.get_text() for t in ax.texts if t.get_gid() == "source"]
+    return text
+
+
+def _source_clear_of_the_legend(ax: Axes) -> None:
+    """The source line stands inside the figure, and clear of the legend."""
+    figure = _drawn(ax)
+    [source] = [t for t in ax.texts if t.get_gid() == "source"]
+    box = source.get_window_extent()
+    legend = ax.get_legend()
+    assert legend is not None
+
+    assert figure.bbox.x0 <= box.x0
+    assert box.x1 <= figure.bbox.x1
+    assert figure.bbox.y0 <= box.y0
+    assert not box.overlaps(legend.get_window_extent())
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "fr",
+            [
+                f"Sources\u00a0: Réseau COOP — {_COOP_FR}, article 4/4",
+                f"Fédération du Val-Imaginaire (fictive) — {_INVENTED_FR}",
+                f"Réseau coopératif du Lac-Exemple (fictif) — {_INVENTED_FR}",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Sources: Réseau COOP — The 3 development phases of the Réseau COOP, article 4/4",
+                "Val-Imaginaire Federation (fictional) — Data invented for the example",
+                "Lac-Exemple Co-op Network (fictional) — Data invented for the example",
+            ],
+        ),
+    ],
+)
+def test_a_comparison_names_each_networks_sources(lang: str, expected: list[str]) -> None:
+    """The comparison's source line names each network's sources, clear of the legend."""
+    ax = comparison_chart(_examples(), lang=lang)
+
+    assert expected == _source(ax).split("; ")
+    _source_clear_of_the_legend(ax)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_long_source_line_wraps_inside_the_figure(lang: str) -> None:
+    """Five networks' sources wrap within the figure's width, above the legend moved below."""
+    ax = comparison_chart(_five(), lang=lang, phases=True)
+    figure = _drawn(ax)
+    [source] = [t for t in ax.texts if t.get_gid() == "source"]
+
+    assert 5 == _source(ax).count(" — ")
+    assert figure.bbox.width < source.get_window_extent().width * 5  # as wide as it can be
+    _source_clear_of_the_legend(ax)
+
+
+def test_layering_names_each_networks_sources() -> None:
+    """A network added to a chart turns its source line into one naming each network."""
+    val = _examples()[1]
+    lake = reseau_coop.loads(
+        '{"format": 1, "name": {"en": "Lake"}, "languages": ["en"],'
+        ' "snapshots": [{"year": 2009, "members": 12}, {"year": 2023, "members": 66}]}'
+    )
+    ax = membership_chart(default_network(), lang="en")
+    alone = _source(ax)
+
+    membership_chart(lake, ax, lang="en")
+    with_lake = _source(ax)
+    membership_chart(val, ax, lang="en")
+
+    assert "Source: The 3 development phases of the Réseau COOP, article 4/4" == alone
+    assert "Source: Réseau COOP — The 3 development phases of the Réseau COOP, article 4/4" == (
+        with_lake  # the lake has no source: it is not named
+    )
+    assert (
+        "Sources: Réseau COOP — The 3 development phases of the Réseau COOP, article 4/4;"
+        " Val-Imaginaire Federation (fictional) — Data invented for the example"
+    ) == _source(ax)
+    _source_clear_of_the_legend(ax)
+
+
+def test_a_network_with_several_sources_lists_them() -> None:
+    """One network with two sources: "Sources", its titles in order; none: no source line."""
+    net = reseau_coop.loads(
+        '{"format": 1, "name": {"en": "N"}, "languages": ["en"], "sources": ['
+        '{"key": "a", "title": {"en": "A"}}, {"key": "b", "title": {"en": "B"}}],'
+        ' "snapshots": [{"year": 2000, "members": 1}]}'
+    )
+
+    ax = comparison_chart([net], lang="en")
+    bare = comparison_chart([attrs.evolve(net, sources=[])], lang="en")
+
+    assert "Sources: A; B" == _source(ax)
+    assert [] == [t for t in bare.texts if t.get_gid() == "source"]

@@ -130,13 +130,10 @@ def _console(message: Any, path: str, problems: list[str]) -> None:  # noqa: ANN
         problems.append(f"{path}: {message.text}")
 
 
-def test_chart_labels_read_at_11_px(browser: Any, site: Path, base: str) -> None:  # noqa: ANN401
-    """The home page's chart is an SVG, shown so large that its smallest text is 11 px or more."""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(base, wait_until="load")
-    box = page.locator("img.chart").bounding_box()
-    source = page.locator("img.chart").get_attribute("src")
-    page.close()
+def _smallest_label(site: Path, page: Any) -> float:  # noqa: ANN401 - a Playwright page
+    """The size, in CSS pixels, at which the page's first chart shows its smallest text."""
+    box = page.locator("img.chart").first.bounding_box()
+    source = page.locator("img.chart").first.get_attribute("src")
     svg = (site / "images" / Path(source).name).read_text("utf-8")
     width = float(re.search(r'viewBox="0 0 ([\d.]+) ', svg)[1])  # type: ignore[index]
     smallest = min(float(size) for size in re.findall(r"font-size: ([\d.]+)px", svg))
@@ -144,7 +141,50 @@ def test_chart_labels_read_at_11_px(browser: Any, site: Path, base: str) -> None
     assert box is not None
     assert box["height"] > 0
     assert "<text" in svg  # text kept as text, not paths
-    assert smallest * box["width"] / width >= 11
+    return float(smallest * box["width"] / width)
+
+
+def test_chart_labels_read_at_11_px(browser: Any, site: Path, base: str) -> None:  # noqa: ANN401
+    """The home page's chart is an SVG, shown so large that its smallest text is 11 px or more."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base, wait_until="load")
+    smallest = _smallest_label(site, page)
+    page.close()
+
+    assert smallest >= 11
+
+
+# The chart's paragraph: how far it reaches, its overflow, and whether it scrolls sideways.
+_SCROLL_BOX = """() => {
+  const box = document.querySelector("img.chart").parentElement;
+  return [box.getBoundingClientRect().right, getComputedStyle(box).overflowX,
+          box.scrollWidth > box.clientWidth];
+}"""
+
+
+@pytest.mark.parametrize("path", ["", "demarrage-rapide/", "how-to/compare-networks/"])
+def test_chart_labels_read_at_9_px_on_a_phone(
+    browser: Any,  # noqa: ANN401
+    site: Path,
+    base: str,
+    path: str,
+    tmp_path: Path,
+) -> None:
+    """On a 390 px phone the chart's smallest text is 9 px or more; only the chart scrolls."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(base + path, wait_until="load")
+    smallest = _smallest_label(site, page)
+    right, overflow, scrolls = page.evaluate(_SCROLL_BOX)
+    page_width = page.evaluate("document.documentElement.scrollWidth")
+    shot = tmp_path / f"chart.{path.strip('/').replace('/', '-') or 'home'}.phone.png"
+    page.screenshot(path=str(shot))
+    keep(shot)
+    page.close()
+
+    assert smallest >= 9
+    assert ("auto", True) == (overflow, scrolls)  # the chart scrolls in its own box
+    assert right <= 390
+    assert page_width <= 390  # and the page itself does not
 
 
 def test_french_page_is_french(browser: Any, base: str) -> None:  # noqa: ANN401

@@ -11,6 +11,7 @@ shown as U+FFFD (�) — where matplotlib would draw an empty box and print a
 from __future__ import annotations
 
 import functools
+import weakref
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Final, Literal, TypeAlias
 
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from matplotlib.font_manager import FontProperties
     from matplotlib.legend import Legend
     from matplotlib.lines import Line2D
-    from matplotlib.text import Text
+    from matplotlib.text import Annotation, Text
 
 Align: TypeAlias = Literal["calendar", "start"]
 """Where a chart puts a year: at the year itself, or at the years since the network began."""
@@ -45,9 +46,18 @@ GREY: Final = "#555555"  # what the marker styles mean, when networks have colou
 MARKERS: Final = ("o", "^", "v", "P", "X", "p", "h", "<", ">")
 _CLOSE: Final = 0.25 * 3**0.5  # colours nearer than this in the RGB cube look alike
 _MARGIN: Final = 4  # points of room around a legend, to keep it clear of a marker's edge
-_BELOW: Final = 7  # a legend below the axes stands this many font sizes under them, past the source
+_LEGEND_SIZE: Final = 8  # the legend's font size, in points
+_TOP: Final = 4  # points between the axes' top and the first row of phase labels
+_GAP: Final = 2  # points between two rows of phase labels
+_REACH: Final = 6  # points a marker reaches from its centre (70 pt² and its 2 pt edge)
 _INSIDE: Final = 0.3  # how far inside its phase a phase-dated snapshot is drawn, in years
 _REPLACEMENT: Final = "\ufffd"  # drawn for a character no font has, as text decoders do
+# Each network's line on a chart, with the name the source line gives it and its sources'
+# titles: drawn on a chart that holds others, a network's source line names every network
+# there. Weak keys: a line removed from its axes (or the axes cleared) leaves no trace here.
+_SOURCES: Final[weakref.WeakKeyDictionary[Line2D, tuple[str, tuple[str, ...]]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def import_matplotlib() -> None:
@@ -101,9 +111,11 @@ def membership_chart(
     labels are kept, the legend keeps every entry it had and gains one naming this
     network, and the network takes the next colour of the axes' colour cycle that is
     not used there yet (nor close to one that is), and a marker no network there has.
-    The growth note, the milestones and the source line are then left out (the
-    legend names the network); its phase bands, if *phases*, are drawn lightly in
-    its colour. `comparison_chart` draws several networks this way at once.
+    The growth note and the milestones are then left out (the legend names the
+    network); the source line names each network's sources; its phase bands, if
+    *phases*, are drawn lightly in its colour, their labels in a row of their own
+    under those there, and the y axis grows so that no label covers a point or a
+    count. `comparison_chart` draws several networks this way at once.
 
     Names and titles from the data are drawn as written: `$` is a dollar sign, not
     mathtext, and TeX is never used for them, whatever `rcParams` say. A character
@@ -164,7 +176,7 @@ def membership_chart(
         marker="o" if not layered else _next_marker(ax),
         label=name,
         shift=_shift(network, align),
-        layer=_layers(ax),
+        name=name,
     )
     first, last, right = _draw(ax, network, language, style, phases=phases, full=not layered)
     label_words = words(language)
@@ -178,6 +190,8 @@ def membership_chart(
     ax.set_xlim(first - style.shift - 0.5, right)
     ax.set_ylim(0, _top([network]) * 1.45)
     _keep(ax, found)
+    _draw_source(ax, language)
+    _make_headroom(ax)
     named = label is not None or layered
     milestone: str | None = None
     if not layered and network.milestones:
@@ -192,12 +206,6 @@ def membership_chart(
         named=named,
         outside=False,
     )
-    source = _source_line(network, language)
-    if source and not layered:
-        _literal(ax.annotate(
-            source, (0, 0), xycoords="axes fraction", xytext=(0, -42),
-            textcoords="offset points", ha="left", va="top", fontsize=8, color="#555555",
-        ))  # fmt: skip
     return ax
 
 
@@ -219,7 +227,10 @@ def comparison_chart(
     legend names each network with its whole history's growth ("×7,1 en 15 ans"),
     then what the marker styles mean; it stands where no point or figure is, or
     else below the axes, with room made for it in the figure. With *phases*,
-    each network's phases are light bands in its colour, labelled.
+    each network's phases are light bands in its colour, labelled in a row of
+    their own near the top, with room kept above the data so that no label covers
+    a point or a count. Under the axes, a source line names each network's sources
+    (a network without any is not named), wrapped to stay within the figure.
 
     Args:
         networks: The networks to draw (one or more), in the legend's order.
@@ -269,7 +280,7 @@ def comparison_chart(
             marker=_next_marker(ax),
             label=_with_growth(network, language),
             shift=_shift(network, align),
-            layer=_layers(ax),
+            name=network.name.pick(language),
         )
         first, last, right = _draw(ax, network, language, style, phases=phases, full=False)
         firsts.append(first - style.shift)
@@ -283,6 +294,8 @@ def comparison_chart(
     ax.set_xlim(min(firsts) - 0.5, max(rights))
     ax.set_ylim(0, _top(chosen) * 1.3)
     _keep(ax, found)
+    _draw_source(ax, language)
+    _make_headroom(ax)
     _legend(ax, chosen, label_words, colour=GREY, milestone=None, named=True, outside=False)
     return ax
 
@@ -305,13 +318,13 @@ def _network_list(networks: object) -> list[Network]:
 
 @attrs.frozen
 class _Style:
-    """How one network is drawn: its colour, marker, legend name, x shift and layer."""
+    """How one network is drawn: its colour, marker, legend label, x shift and plain name."""
 
     colour: str
     marker: str
     label: str
     shift: int
-    layer: int
+    name: str  # what the source line calls the network, among several
 
 
 def _check_align(align: object) -> None:
@@ -441,6 +454,7 @@ def _draw(
         label=style.label,
     )
     line.set_gid(f"series:{style.marker}")
+    _SOURCES[line] = (style.name, _titles(network, lang))
     groups = {
         "snapshots:exact": [(x, s) for x, s in points if s.qualifier is Qualifier.EXACT],
         "snapshots:hedged": [(x, s) for x, s in points if s.qualifier is not Qualifier.EXACT],
@@ -522,7 +536,7 @@ def _legend(
         handles=list(entries.values()),
         labels=list(entries),
         loc="best",
-        fontsize=8,
+        fontsize=_LEGEND_SIZE,
         frameon=True,
         framealpha=0.9,
     )
@@ -531,8 +545,9 @@ def _legend(
     if outside or _covers_a_point(ax, legend):
         legend.set_loc("upper center")  # below the axes, clear of the year axis and its label
         legend.set_bbox_to_anchor((0.5, 0.0), transform=ax.transAxes)
-        legend.borderaxespad = _BELOW
+        legend.borderaxespad = _depth(ax) / _LEGEND_SIZE
         _make_room(ax, legend)
+        _make_headroom(ax)  # the axes may be shorter now: the data must stay under the labels
 
 
 def _legend_entries(ax: Axes, *, named: bool) -> dict[str, Artist]:
@@ -598,7 +613,7 @@ def _points_on(ax: Axes) -> list[tuple[float, float]]:
 
 
 def _covers_a_point(ax: Axes, legend: Legend) -> bool:
-    """Whether *legend*, placed as it will be drawn, holds a point, a line or a count of *ax*."""
+    """Whether *legend*, placed as it will be drawn, holds a point, line, count or phase name."""
     figure = ax.get_figure(root=True)
     assert figure is not None  # noqa: S101 - the axes were drawn into a figure
     from matplotlib.text import Annotation
@@ -606,6 +621,7 @@ def _covers_a_point(ax: Axes, legend: Legend) -> bool:
     figure.draw_without_rendering()  # lays the figure out and places the legend ("best")
     box = legend.get_window_extent().padded(_MARGIN * figure.dpi / 72)
     labels = [t for t in ax.texts if isinstance(t, Annotation) and t.xycoords == "data"]
+    labels += _phase_labels(ax)  # the phases' names, above the data
     lines = [line.get_transform().transform_path(line.get_path()) for line in ax.lines]
     return (
         any(box.contains(x, y) for x, y in _points_on(ax))
@@ -684,14 +700,16 @@ def _draw_phases(
     One shaded, labelled band per phase; one line per boundary year two phases share.
 
     On a chart of one network (*full*) each band has its own colour; among several,
-    the bands are light, in the network's colour, and their labels stand lower for
-    each network drawn before, so that no two networks' labels fall on each other.
+    the bands are light, in the network's colour. The labels stand in a row a fixed
+    number of points under the axes' top, under the rows of the networks drawn before,
+    so that no two networks' labels fall on each other (`_make_headroom` then keeps
+    the data under them all).
     """
     from matplotlib.transforms import blended_transform_factory
 
     upper = blended_transform_factory(ax.transData, ax.transAxes)
     shift = style.shift
-    height = 0.98 - 0.15 * style.layer if not full else 0.98
+    below = _next_row(ax)
     for index, phase in enumerate(network.phases):
         start = phase.start - shift
         end = right if phase.end is None else phase.end - shift
@@ -703,8 +721,9 @@ def _draw_phases(
             head, tail = name.split(" ", 1)
             name = f"{head}\n{tail}"
         text = f"{name}\n{phase.span}" if full else f"{name} {phase.span}"
-        label = ax.text(
-            (start + end) / 2, height, text, transform=upper, ha="center", va="top",
+        label = ax.annotate(
+            text, ((start + end) / 2, 1), xycoords=upper, xytext=(0, -below),
+            textcoords="offset points", ha="center", va="top",
             fontsize=8.5 if full else 7.5, color="#333333" if full else style.colour,
         )  # fmt: skip
         _literal(label)
@@ -777,7 +796,8 @@ def _draw_growth(ax: Axes, network: Network, lang: str, style: _Style) -> None:
     note.set_gid("growth")
 
 
-def _source_line(network: Network, lang: str) -> str:
+def _titles(network: Network, lang: str) -> tuple[str, ...]:
+    """The titles of *network*'s sources in *lang*, as the source line writes them."""
     label = words(lang)
     titles = []
     for source in network.sources:
@@ -786,4 +806,118 @@ def _source_line(network: Network, lang: str) -> str:
         if source.part is not None and source.parts is not None:
             title += f", {label['article']} {source.part}/{source.parts}"
         titles.append(title)
-    return f"{label['source']}{colon(lang)} {'; '.join(titles)}" if titles else ""
+    return tuple(titles)
+
+
+def _source_text(ax: Axes, lang: str) -> str:
+    """
+    The source line of the networks on *ax*: "Source : « … »", or "" when none has a source.
+
+    Among several networks, each one's titles follow its name ("Sources: A — t1; B —
+    t2 / t3"); a network with no source is not named.
+    """
+    drawn = [_SOURCES[line] for line in ax.lines if line in _SOURCES]
+    several = len(drawn) > 1
+    groups = [
+        f"{name} — {' / '.join(titles)}" if several else "; ".join(titles)
+        for name, titles in drawn
+        if titles
+    ]
+    head = words(lang)["source" if sum(len(t) for _, t in drawn) == 1 else "chart_sources"]
+    return f"{head}{colon(lang)} {'; '.join(groups)}" if groups else ""
+
+
+def _draw_source(ax: Axes, lang: str) -> None:
+    """
+    Write the source line under *ax*'s year axis, in place of the one it had.
+
+    The line wraps at the figure's right edge, so a long one stays in the figure.
+    """
+    for old in [t for t in ax.texts if t.get_gid() == "source"]:
+        old.remove()
+    text = _source_text(ax, lang)
+    if not text:
+        return
+    note = ax.annotate(
+        text, (0, 0), xycoords="axes fraction", xytext=(0, -42), textcoords="offset points",
+        ha="left", va="top", fontsize=8, color="#555555", wrap=True,
+    )  # fmt: skip
+    _literal(note)
+    note.set_gid("source")
+
+
+def _phase_labels(ax: Axes) -> list[Annotation]:
+    """The phases' names on *ax*, in rows under its top."""
+    from matplotlib.text import Annotation
+
+    return [
+        t
+        for t in ax.texts
+        if isinstance(t, Annotation) and str(t.get_gid() or "").startswith("phase-label:")
+    ]
+
+
+def _next_row(ax: Axes) -> float:
+    """How far under *ax*'s top, in points, a new row of phase labels goes: under those there."""
+    return max(
+        [
+            _TOP,
+            *(
+                -t.xyann[1]
+                + (t.get_text().count("\n") + 1) * t.get_fontproperties().get_size_in_points() * 1.2
+                + _GAP
+                for t in _phase_labels(ax)
+            ),
+        ]
+    )
+
+
+def _make_headroom(ax: Axes) -> None:
+    """
+    Raise the far end of *ax*'s y axis until the data stands under the phase labels.
+
+    The labels stand a fixed number of points under the axes' top; each point (with
+    the reach of its marker) and each count written over one must end lower, by a
+    margin. The axis only ever grows, as `_keep` grows it; an axes too short to hold
+    both keeps the data on at least a tenth of its height.
+    """
+    labels = _phase_labels(ax)
+    if not labels:
+        return
+    from matplotlib.text import Annotation
+
+    figure = ax.get_figure(root=True)
+    assert figure is not None  # noqa: S101 - the axes were drawn into a figure
+    figure.draw_without_rendering()
+    box, points = ax.bbox, figure.dpi / 72
+    floor = min(t.get_window_extent().y0 for t in labels) - _MARGIN * points
+    # What must stay under the floor: each anchor's height in the axes, and what stands over it.
+    reach = [
+        ((y - box.y0) / box.height, _REACH * points)
+        for x, y in _points_on(ax)
+        if box.contains(x, y)
+    ]
+    counts = [
+        (ax.transData.transform(t.xy), t.get_window_extent().y1)
+        for t in ax.texts
+        if isinstance(t, Annotation) and t.xycoords == "data"
+    ]
+    reach += [((y - box.y0) / box.height, top - y) for (x, y), top in counts if box.contains(x, y)]
+    # Stretching the y span by k brings an anchor at height f down to f / k.
+    stretch = max([1.0, *(f / max((floor - over - box.y0) / box.height, 0.1) for f, over in reach)])
+    if stretch > 1:
+        scale = ax.yaxis.get_transform()
+        low, high = scale.transform(ax.get_ylim())
+        top = scale.inverted().transform([low + stretch * (high - low)])[0]
+        ax.set_ylim(ax.get_ylim()[0], float(top))
+
+
+def _depth(ax: Axes) -> float:
+    """How far under *ax*, in points, its year axis and source line reach, with a margin."""
+    figure = ax.get_figure(root=True)
+    assert figure is not None  # noqa: S101 - the axes were drawn into a figure
+    figure.draw_without_rendering()
+    source = [t.get_window_extent() for t in ax.texts if t.get_gid() == "source"]
+    parts = [ax.bbox, ax.xaxis.get_tightbbox(), *source]
+    lowest = min(b.y0 for b in parts if b is not None)
+    return float(ax.bbox.y0 - lowest) * 72 / figure.dpi + _MARGIN

@@ -296,6 +296,7 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
     "fr": {
         # the summary
         "source": "Source",
+        "chart_sources": "Sources",
         "article": "article",
         "phases": "Phases",
         "years": "Années",
@@ -442,6 +443,7 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
     },
     "en": {
         "source": "Source",
+        "chart_sources": "Sources",
         "article": "article",
         "phases": "Phases",
         "years": "Years",
