@@ -30,6 +30,7 @@ from reseau_coop import (
     default_network,
     dumps,
     loads,
+    strategies,
 )
 from reseau_coop._cli import main
 from reseau_coop._words import relation_holds, whole_multiple
@@ -264,23 +265,58 @@ def test_a_reason_says_which_years_are_set_by_convention() -> None:
     )
 
 
+ONE_FR = "est une année fixée par convention\u00a0: l’effectif, daté seulement par sa phase"
+ONE_EN = "is a year set by convention: the count, dated only by its phase, is placed at the phase's"
+MANY_FR = (
+    "sont des années fixées par convention\u00a0: chaque effectif, daté seulement par sa phase"
+)
+MANY_EN = (
+    "are years set by convention: each count, dated only by its phase, is placed at its phase's"
+)
+
+
 @pytest.mark.parametrize(
-    ("start", "end", "years"),
-    [(2007, 2022, None), (2012, 2022, "2012 is a year"), (2012, 2017, "2012 and 2017 are years")],
+    ("start", "end", "fr", "en"),
+    [
+        (2007, 2022, None, None),
+        (2012, 2022, f"2012 {ONE_FR}", f"2012 {ONE_EN}"),
+        (2012, 2017, f"2012 et 2017 {MANY_FR}", f"2012 and 2017 {MANY_EN}"),
+    ],
 )
 def test_a_growth_claim_between_years_set_by_convention(
-    start: int, end: int, years: str | None
+    start: int, end: int, fr: str | None, en: str | None
 ) -> None:
     """A growth claim's reason names the phase-dated years it measures between, and only those."""
     kind = GrowthClaim(multiple=1, relation=Relation.AT_LEAST, start=start, end=end)
-    (check,) = check_claims(_in_default(growth=kind), "en")
+    for lang, sentence in (("fr", fr), ("en", en)):
+        (check,) = check_claims(_in_default(growth=kind), lang)
 
-    if years is None:
-        assert "convention" not in check.reason
-    else:
-        assert f". {years} set by convention: the counts" in check.reason.replace(
-            "count,", "counts"
-        )
+        if sentence is None:
+            assert "convention" not in check.reason
+        else:
+            assert f". {sentence}" in check.reason
+
+
+def test_three_years_set_by_convention_are_listed() -> None:
+    """A trend over three phase-dated counts lists them as a sentence does, in each language."""
+    net = default_network()
+    last = attrs.evolve(net.snapshots[-1], dating=Dating.PHASE, phase="consolidation")
+    net = attrs.evolve(net, snapshots=(*net.snapshots[:-1], last))
+    claim = Claim(key="c", text={"fr": "A.", "en": "A."}, trend=TrendClaim(start=2012, end=2022))
+    fr, en = (
+        check_claims(attrs.evolve(net, claims=[claim]), lang)[0].reason for lang in ["fr", "en"]
+    )
+
+    assert fr.endswith(f" 2012, 2017 et 2022 {MANY_FR}, est placé à la fin de celle-ci.")
+    assert en.endswith(f" 2012, 2017 and 2022 {MANY_EN} end.")
+
+
+def test_a_share_of_a_year_set_by_convention_says_so() -> None:
+    """A share measured on a phase-dated count names its year as a convention."""
+    share = ShareClaim(value=0.5, of={"fr": "x", "en": "x"}, population=200, year=2017)
+    (check,) = check_claims(_in_default(share=share), "en")
+
+    assert "56 of 200 in 2017: 28%, not 50%. 2017 " + ONE_EN + " end." == check.reason
 
 
 @given(st.data())
@@ -477,3 +513,14 @@ def test_claims_take_plain_values() -> None:
     with pytest.raises(DataError) as ei:
         GrowthClaim(multiple=7, relation="above")  # type: ignore[arg-type]
     assert "relation" in str(ei.value)
+
+
+@given(claim=strategies.claims(languages=["fr", "en"], with_provenance=False))
+def test_no_reason_leaves_a_blank_unfilled(claim: Claim) -> None:
+    """Whatever the claim, its reason in either language has every blank filled."""
+    net = attrs.evolve(default_network(), claims=[claim])
+    for lang in ("fr", "en"):
+        (check,) = check_claims(net, lang)
+        of = claim.share.of.pick(lang) if claim.share is not None else ""
+
+        assert not {"{", "}"} & set(check.reason.replace(of, "")), check.reason

@@ -30,7 +30,17 @@ from ._model import (
     ShareClaim,
     TrendClaim,
 )
-from ._text import HEDGE_WORDS_EN, HEDGE_WORDS_FR, Language, colon, count, decimal, percent
+from ._text import (
+    HEDGE_WORDS_EN,
+    HEDGE_WORDS_FR,
+    Language,
+    colon,
+    count,
+    decimal,
+    listed,
+    percent,
+    quoted,
+)
 from ._text import resolve as resolve_language
 from ._text import words as words_of
 from ._words import relation_holds
@@ -112,8 +122,8 @@ def check_claims(network: Network, lang: str | None = None) -> tuple[ClaimCheck,
           the count, dated only by its phase, is placed at the phase's end.
         pres-de-la-moitie uncheckable
           The data do not give the size of the whole, “worker-managed co-operatives in
-          Québec (worker co-operatives and solidarity co-operatives)”, so the share
-          cannot be computed.
+          Québec (worker co-operatives and solidarity co-operatives)”: the share cannot
+          be computed.
 
     """
     language = resolve_language(lang, network.languages[0], who="check_claims")
@@ -181,10 +191,8 @@ def _by_convention(points: Iterable[MembershipSnapshot | Estimate], lang: Langua
     )
     if not years:
         return ""
-    label = words_of(lang)
-    joined = f" {label['and']} ".join(map(str, years))
     key = "claim_year_convention" if len(years) == 1 else "claim_years_convention"
-    return " " + label[key].format(years=joined, colon=colon(lang))
+    return " " + words_of(lang)[key].format(years=listed(years, lang), colon=colon(lang))
 
 
 def _count(snapshot: MembershipSnapshot | Estimate, lang: Language) -> str:
@@ -248,7 +256,11 @@ _SHARE_RELATIONS = {
 def _share(network: Network, claim: ShareClaim, lang: Language) -> Found:
     label = words_of(lang)
     if claim.population is None:
-        return Verdict.UNCHECKABLE, None, label["claim_no_whole"].format(of=claim.of.pick(lang))
+        return (
+            Verdict.UNCHECKABLE,
+            None,
+            label["claim_no_whole"].format(of=quoted(claim.of.pick(lang), lang), colon=colon(lang)),
+        )
     year = (
         claim.year
         if claim.year is not None
@@ -272,7 +284,7 @@ def _share(network: Network, claim: ShareClaim, lang: Language) -> Found:
         claimed=f"{hedge}{percent(wanted * 100, lang, 1)}",
         colon=colon(lang),
     )
-    return verdict, float(share), reason
+    return verdict, float(share), reason + _by_convention((snapshot,), lang)
 
 
 def verdict_word(verdict: Verdict, lang: str) -> str:

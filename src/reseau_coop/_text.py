@@ -19,6 +19,7 @@ show it, and no figure is ever "−0".
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from fractions import Fraction
 from typing import Final, Literal, TypeAlias
 
@@ -420,16 +421,16 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "and": "et",
         "claim_year_convention": "{years} est une année fixée par convention{colon} l’effectif, "
         "daté seulement par sa phase, est placé à la fin de celle-ci.",
-        "claim_years_convention": "{years} sont des années fixées par convention{colon} les "
-        "effectifs, datés seulement par leur phase, sont placés à la fin de celle-ci.",
+        "claim_years_convention": "{years} sont des années fixées par convention{colon} chaque "
+        "effectif, daté seulement par sa phase, est placé à la fin de celle-ci.",
         "claim_trend_supported": "{series} ({span}){colon} {direction} chaque année, comme "
         "l’affirmation le dit.",
         "claim_trend_consistent": "{series} ({span}){colon} {direction} d’un effectif à "
         "l’autre, mais sans effectif pour chaque année rien ne montre que ce fut soutenu.",
         "claim_trend_contradicted": "{series} ({span}){colon} pas {direction} d’un effectif à "
         "l’autre.",
-        "claim_no_whole": "Les données ne donnent pas la taille de l’ensemble, "
-        "«\u00a0{of}\u00a0»\u00a0: la part ne peut pas être calculée.",
+        "claim_no_whole": "Les données ne donnent pas la taille de l’ensemble, {of}{colon} la "
+        "part ne peut pas être calculée.",
         "claim_share_supported": "{members} sur {population} en {year}{colon} {share}, soit "
         "{claimed}.",
         "claim_share_consistent": "{members} sur {population} en {year}{colon} {share}, soit "
@@ -558,15 +559,15 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "and": "and",
         "claim_year_convention": "{years} is a year set by convention{colon} the count, dated "
         "only by its phase, is placed at the phase's end.",
-        "claim_years_convention": "{years} are years set by convention{colon} the counts, dated "
-        "only by their phase, are placed at their phase's end.",
+        "claim_years_convention": "{years} are years set by convention{colon} each count, dated "
+        "only by its phase, is placed at its phase's end.",
         "claim_trend_supported": "{series} ({span}){colon} {direction} every year, as the claim "
         "says.",
         "claim_trend_consistent": "{series} ({span}){colon} {direction} from one count to the "
         "next, but without a count for every year nothing shows it was sustained.",
         "claim_trend_contradicted": "{series} ({span}){colon} not {direction} from one count to "
         "the next.",
-        "claim_no_whole": "The data do not give the size of the whole, “{of}”, so the share "
+        "claim_no_whole": "The data do not give the size of the whole, {of}{colon} the share "
         "cannot be computed.",
         "claim_share_supported": "{members} of {population} in {year}{colon} {share}, which is "
         "{claimed}.",
@@ -598,6 +599,21 @@ def colon(lang: str) -> str:
 
     """
     return f"{NBSP}:" if is_french(lang) else ":"
+
+
+def listed(items: Sequence[object], lang: str) -> str:
+    """
+    *items* as a sentence lists them: "a, b et c", "a, b and c".
+
+    Examples:
+        >>> listed([2012], "fr"), listed([2012, 2017], "fr"), listed([2007, 2012, 2017], "en")
+        ('2012', '2012 et 2017', '2007, 2012 and 2017')
+
+    """
+    shown = [str(item) for item in items]
+    if len(shown) < 2:
+        return "".join(shown)
+    return f"{', '.join(shown[:-1])} {words(lang)['and']} {shown[-1]}"
 
 
 def quoted(text: str, lang: str) -> str:
