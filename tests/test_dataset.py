@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from importlib.machinery import ModuleSpec
 from pathlib import Path
 from typing import Any
 
@@ -65,13 +66,25 @@ def test_loads_through_the_public_loader() -> None:
     assert default_network() is net  # cached
 
 
-def test_a_loader_that_cannot_read_data_is_an_os_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    """If the package's loader reads no data files (it has no `get_data`), it says so."""
-    from importlib.machinery import ModuleSpec
-
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("__spec__", ModuleSpec("reseau_coop._dataset", loader=None)),  # no loader's get_data
+        ("__spec__", None),  # run by exec or runpy
+        ("__file__", None),  # a loader that sets no __file__ (a frozen module)
+    ],
+    ids=["no-get-data", "no-spec", "no-file"],
+)
+def test_a_loader_that_cannot_read_data_is_an_os_error(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: object
+) -> None:
+    """If the module's loader cannot read data files, or the module has no file, it says so."""
     from reseau_coop import _dataset
 
-    monkeypatch.setattr(_dataset, "__spec__", ModuleSpec(_dataset.__name__, loader=None))
+    if value is None and name == "__file__":
+        monkeypatch.delattr(_dataset, name)
+    else:
+        monkeypatch.setattr(_dataset, name, value)
     with pytest.raises(OSError, match="cannot read") as ei:
         default_document()
 

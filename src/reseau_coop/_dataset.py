@@ -35,12 +35,13 @@ def default_network() -> Network:
 
 def default_document() -> str:
     """The default dataset's JSON document, exactly as shipped."""
-    # The package's own loader reads the file, from a zip import too, as
+    # The loader of this module reads the file beside it, from a zip import too, as
     # `pkgutil.get_data` does, without importing pkgutil and what it brings.
-    get_data = getattr(__spec__.loader, "get_data", None)
-    if get_data is None:  # a loader that cannot read data
+    get_data = getattr(getattr(__spec__, "loader", None), "get_data", None)
+    here = globals().get("__file__")  # not set by every loader
+    if get_data is None or here is None:  # a loader that cannot read data
         msg = f"the package's loader cannot read {DATA_FILE}"
         raise OSError(msg)
-    folder = os.path.dirname(__file__)  # noqa: PTH120 - pathlib is slow to import
+    folder = os.path.dirname(here)  # noqa: PTH120 - pathlib is slow to import
     data: bytes = get_data(os.path.join(folder, *DATA_FILE.split("/")))  # noqa: PTH118 - same
     return data.decode("utf-8")

@@ -69,9 +69,9 @@ def year_of(when: object) -> int:
     """
     if isinstance(when, int) and not isinstance(when, bool):
         return when
-    # A date is never given unless datetime was imported, and this module does not import it.
-    datetime = sys.modules.get("datetime")
-    if datetime is not None and isinstance(when, datetime.date):  # datetime is a date too
+    import datetime as dt  # not at import: years, the common case, never need it
+
+    if isinstance(when, dt.date):  # datetime is a date too
         year = when.year
         if type(year) is int:
             return year
