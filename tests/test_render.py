@@ -68,6 +68,8 @@ def _spaced(text: str) -> set[int]:
         ("E\u0301te\u0301", 3),
         ("กิน", 2),  # Thai: the vowel sign above is drawn over its consonant
         ("\u20dd", 0),  # an enclosing mark
+        ("👍🏽", 2),  # a skin tone is drawn with its emoji
+        ("🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f", 2),  # a flag of tags
     ],
 )
 def test_columns(text: str, expected: int) -> None:
@@ -171,6 +173,12 @@ def test_no_line_starts_with_closing_or_ends_with_opening_punctuation(
         ),
         ("an\u00a0協同", 4, ["an\u00a0協", "同"]),
         ("協\u200d同組", 4, ["協\u200d同", "組"]),
+        ("👍🏽👍🏽👍🏽", 4, ["👍🏽👍🏽", "👍🏽"]),  # never between an emoji and its skin tone
+        ("１００％です", 6, ["１０", "０％で", "す"]),  # nor before a percent sign
+        ("協同組合…続く", 8, ["協同組", "合…続く"]),  # nor before an ellipsis
+        ("協同/組合", 4, ["協", "同/", "組合"]),  # nor before a slash or a dash
+        ("協同–組合", 4, ["協", "同–", "組合"]),
+        ('他说"你好"。', 6, ["他", '说"你', '好"。']),  # nor beside a straight quote
     ],
 )
 def test_wrap_examples(text: str, width: int, expected: list[str]) -> None:
@@ -299,3 +307,9 @@ def test_long_names_in_headings_stay_within_the_width(long_name: str, lang: str)
         assert [] == [line for line in lines if columns(line) > 80], name
         heading = " ".join(line.strip() for line in lines[:3])
         assert long_name.replace(" ", "") in heading.replace(" ", ""), name
+    # A heading's next line goes on deeper than the lines under it, which start at 2 columns.
+    said = "2014\u00a0: " if lang == "fr" else "2014: "
+    assert outputs["phase"][1].startswith(" " * len(said))
+    assert not outputs["phase"][1][len(said)].isspace()
+    assert outputs["growth"][1].startswith("    ")
+    assert not outputs["growth"][1][4].isspace()

@@ -186,9 +186,16 @@ _GLUE: Final = frozenset("\u00a0\u2007\u202f\u200d\u2060\ufeff")
 _NO_BREAK_BEFORE: Final = _GLUE | frozenset(
     "、。，．：；！？・ー々〻ゝゞヽヾ〜～゠‼⁇⁈⁉｡､ｰ"
     "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿｧｨｩｪｫｬｭｮｯ"
-    ",.:;!?%‰"
+    ",.:;!?%‰％℃°′″…‥-‐–/"
 )
-"""What never starts a line, beside closing punctuation: UAX #14 classes IS, EX, NS and GL."""
+"""What never starts a line, beside closing punctuation: UAX #14 classes IS, EX, NS, PO, IN,
+HY, BA, SY and GL."""
+_QUOTES: Final = frozenset("\"'")
+"""Straight quotes, which open or close: a line never breaks beside one (UAX #14 class QU)."""
+_SKIN_TONES: Final = range(0x1F3FB, 0x1F400)
+"""Emoji skin-tone modifiers, drawn with the emoji before them (as the tags below are)."""
+_TAGS: Final = range(0xE0020, 0xE0080)
+"""Tag characters, which make a flag of the emoji before them (🏴 and England's, say)."""
 _SPACE: Final = re.compile("( +)")
 """Where `textwrap` cuts text into words, once tabs and line ends are spaces."""
 _AS_SPACE: Final = str.maketrans(dict.fromkeys("\t\n\x0b\x0c\r", " "))
@@ -196,8 +203,9 @@ _AS_SPACE: Final = str.maketrans(dict.fromkeys("\t\n\x0b\x0c\r", " "))
 
 
 def _width(char: str) -> int:
-    """The columns one character takes: 0 for a combining mark, 2 for a wide one, else 1."""
-    if unicodedata.category(char) in {"Mn", "Me"}:
+    """The columns a character takes: 0 for a mark drawn with the one before, 2 if wide, else 1."""
+    code = ord(char)
+    if unicodedata.category(char) in {"Mn", "Me"} or code in _SKIN_TONES or code in _TAGS:
         return 0
     return 2 if unicodedata.east_asian_width(char) in "WF" else 1
 
@@ -226,8 +234,9 @@ def _breaks(before: str, after: str) -> bool:
     Whether a line may break between *before* and *after*, two characters with no space between.
 
     Between a wide character (a CJK ideograph, kana, hangul) and its neighbour,
-    as UAX #14 allows around its class ID; never before closing punctuation or a
-    combining mark, never after opening punctuation, never beside a no-break space.
+    as UAX #14 allows around its class ID; never before closing punctuation, a
+    combining mark, an emoji modifier or what `_NO_BREAK_BEFORE` holds, never
+    after opening punctuation, never beside a no-break space or a straight quote.
     """
     return (
         (_width(before) == 2 or _width(after) == 2)
@@ -236,6 +245,7 @@ def _breaks(before: str, after: str) -> bool:
         and unicodedata.category(after) not in {"Pe", "Pf"}
         and before not in _GLUE
         and after not in _NO_BREAK_BEFORE
+        and not {before, after} & _QUOTES
     )
 
 
@@ -498,9 +508,9 @@ def phase_lines(
     label = words(lang)
     year = when if isinstance(when, int) else when.year
     for phase in found:
-        yield from wrap(
-            f"{year}{colon(lang)} {_text(phase.name, lang)} ({phase.span})", "", "  ", width=width
-        )
+        when_said = f"{year}{colon(lang)} "  # the name's next lines go on under the name
+        heading = f"{when_said}{_text(phase.name, lang)} ({phase.span})"
+        yield from wrap(heading, "", " " * columns(when_said), width=width)
         if phase.summary is not None:
             yield from wrap(_text(phase.summary, lang), "  ", width=width)
     if not every:
@@ -542,7 +552,7 @@ def growth_lines(value: Growth, lang: str, *, width: int = WIDTH) -> Iterator[st
         head += f" ({duration(value.years, lang)})"
     if value.phase is not None:
         head += f" · {_text(value.phase.name, lang)}"
-    yield from wrap(head, "", "  ", width=width)
+    yield from wrap(head, "", "    ", width=width)  # deeper than the rows under it
 
     def row(name: str, text: str) -> str:
         return f"  {label[name]:<21}{text}"
