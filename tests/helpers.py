@@ -14,8 +14,6 @@ from typing import Any, NoReturn
 
 import pytest
 
-from reseau_coop._render import columns
-
 # CI's coverage run sets it: there a test that lacks a tool (Chromium, Playwright, MkDocs) fails.
 REQUIRED = os.environ.get("RESEAU_COOP_REQUIRE_BROWSER") == "1"
 
@@ -44,11 +42,13 @@ def keep(shot: Path) -> None:
 
 def load_module(name: str, path: Path) -> Any:  # noqa: ANN401 - a module loaded by path
     """
-    The Python file at *path*, imported as module *name* (a script, a docs hook).
+    The Python file at *path*, imported as module `_reseau_coop_tests.`*name*.
 
     It goes into `sys.modules` first, as an import would put it, so that its
-    annotations resolve (attrs and cattrs look the module up by name).
+    annotations resolve (attrs and cattrs look the module up by name); the prefix
+    keeps a generic name (`hooks`, `make`) from standing for another module.
     """
+    name = f"_reseau_coop_tests.{name}"
     spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None
     assert spec.loader is not None
@@ -65,6 +65,8 @@ def cut(line: str, starts: Sequence[int]) -> list[str]:
     A combining mark goes with the character before it; a start that falls inside
     a wide character fails the test, as the column would not be aligned.
     """
+    from reseau_coop._render import columns  # only the tests that cut lines need it
+
     edges = {0: 0}
     column = 0
     for index, char in enumerate(line, 1):

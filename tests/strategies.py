@@ -11,8 +11,11 @@ from hypothesis import strategies as st
 
 from reseau_coop import (
     DataError,
+    LanguageKeyError,
+    PhaseKeyError,
     PhaseLookupError,
     ReseauCoopError,
+    ServiceKeyError,
     SnapshotLookupError,
 )
 from reseau_coop._errors import Problem
@@ -53,6 +56,21 @@ errors: st.SearchStrategy[ReseauCoopError] = st.one_of(
         st.text(max_size=40),
         year=st.integers(),
         available=st.lists(st.integers(MIN_YEAR, MAX_YEAR), max_size=6).map(tuple),
+    ),
+    *(
+        st.builds(
+            kind,
+            st.text(max_size=40),
+            key=st.text(max_size=12),
+            available=st.lists(st.text(max_size=12), max_size=6).map(tuple),
+        )
+        for kind in (PhaseKeyError, ServiceKeyError)
+    ),
+    st.builds(
+        LanguageKeyError,
+        st.text(max_size=40),
+        language=st.text(max_size=8),
+        available=st.lists(st.text(max_size=8), max_size=4).map(tuple),
     ),
 )
 

@@ -301,8 +301,8 @@ class LanguageKeyError(_KeyLookupError):
     A text has no version in the language asked for (`LocalizedText[language]`).
 
     `.language` holds the language tag asked about and `.available` the text's
-    languages, in their order. It is a `KeyError` (and so a `LookupError`), so
-    `text.get(language)` and `except KeyError` work as with a `dict`.
+    languages, in their order. It is a `KeyError` (and so a `LookupError`), as a
+    `dict` raises; `LocalizedText.get` gives `None` instead.
 
     Added in version 0.2.
     """

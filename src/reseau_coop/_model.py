@@ -263,6 +263,14 @@ class LocalizedText:
         _checks.validate(self)
 
     def __getitem__(self, language: str) -> str:
+        """
+        The text in *language*.
+
+        Raises:
+            LanguageKeyError: If there is none in it (a `KeyError`); `get` gives
+                `None` then, and `pick` the first text given.
+
+        """
         for tag, text in self.texts:
             if tag == language:
                 return text
