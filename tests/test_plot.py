@@ -912,7 +912,7 @@ def test_a_comparison_names_each_networks_sources(lang: str, expected: list[str]
     """The comparison's source line names each network's sources, clear of the legend."""
     ax = comparison_chart(_examples(), lang=lang)
 
-    assert expected == _source(ax).split("; ")
+    assert expected == _source(ax).split("\u00a0; " if lang == "fr" else "; ")
     _source_clear_of_the_legend(ax)
 
 

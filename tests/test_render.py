@@ -313,3 +313,15 @@ def test_long_names_in_headings_stay_within_the_width(long_name: str, lang: str)
     assert not outputs["phase"][1][len(said)].isspace()
     assert outputs["growth"][1].startswith("    ")
     assert not outputs["growth"][1][4].isspace()
+
+
+@pytest.mark.parametrize(("lang", "between"), [("fr", "\u00a0; "), ("en", "; ")])
+def test_a_counts_notes_are_separated_as_the_language_writes(lang: str, between: str) -> None:
+    """A count dated by its phase and given as a share has two notes, set apart by ";"."""
+    net = default_network()
+    both = attrs.evolve(net.snapshots[2], share=net.snapshots[3].share)
+    net = attrs.evolve(net, snapshots=(*net.snapshots[:2], both, net.snapshots[3]))
+    (line,) = (line for line in summary_lines(net, lang) if line.startswith("  2017*"))
+
+    assert 1 == line.count(";")
+    assert between in line

@@ -19,7 +19,7 @@ import attrs
 
 from ._metrics import growth
 from ._model import Dating, MembershipSnapshot, Network, Phase, Qualifier
-from ._text import colon, duration, hedge, integer, quoted, resolve, words
+from ._text import colon, duration, hedge, integer, quoted, resolve, semicolon, words
 from ._words import multiplier
 
 if TYPE_CHECKING:
@@ -819,12 +819,12 @@ def _source_text(ax: Axes, lang: str) -> str:
     drawn = [_SOURCES[line] for line in ax.lines if line in _SOURCES]
     several = len(drawn) > 1
     groups = [
-        f"{name} — {' / '.join(titles)}" if several else "; ".join(titles)
+        f"{name} — {' / '.join(titles)}" if several else f"{semicolon(lang)} ".join(titles)
         for name, titles in drawn
         if titles
     ]
     head = words(lang)["source" if sum(len(t) for _, t in drawn) == 1 else "chart_sources"]
-    return f"{head}{colon(lang)} {'; '.join(groups)}" if groups else ""
+    return f"{head}{colon(lang)} {f'{semicolon(lang)} '.join(groups)}" if groups else ""
 
 
 def _draw_source(ax: Axes, lang: str) -> None:

@@ -34,6 +34,7 @@ from ._model import (
     Share,
     Source,
 )
+from ._output import visible
 from ._text import (
     QUALIFIER_WORDS,
     colon,
@@ -42,6 +43,7 @@ from ._text import (
     hedge,
     percent,
     resolve,
+    semicolon,
     words,
 )
 from ._words import describe_growth, growth_figures
@@ -388,7 +390,9 @@ def summary(network: Network, lang: str | None = None) -> dict[str, Any]:
 def summary_lines(network: Network, lang: str, *, width: int = WIDTH) -> Iterator[str]:
     """The summary as lines of text, cut to *width* columns (tables keep their columns)."""
     label = words(lang)
-    yield from wrap(_text(network.name, lang), "", "  ", width=width)
+    # The name as written (its controls shown before it is measured), cut only if too wide.
+    name = visible(_text(network.name, lang))
+    yield from wrap(name, "", "  ", width=width) if columns(name) > width else [name]
     for source in network.sources:
         line = f"{label['source']}{colon(lang)} {source_title(source, lang)}"
         yield from wrap(line, "", "  ", width=width)
@@ -438,7 +442,7 @@ def _phase_table(network: Network, lang: str, width: int) -> Iterator[str]:
     if not network.phases:
         return
     label = words(lang)
-    names = [_text(p.name, lang) + mark(p, "name") for p in network.phases]
+    names = [visible(_text(p.name, lang)) + mark(p, "name") for p in network.phases]
     spans = [marked_span(p) for p in network.phases]
     span_width = max([11, *(len(span) + 2 for span in spans)])
     name_width = min(34, max([0, *(columns(name) for name in names)]))
@@ -475,7 +479,7 @@ def _membership(network: Network, phases: dict[str, Phase], lang: str, width: in
         notes = [note for note in (dating(snapshot, phases, lang),) if note]
         if snapshot.share is not None:
             notes.append(share_text(snapshot.share, lang) + share_mark(snapshot))
-        text = (line + "; ".join(notes)).rstrip()
+        text = (line + f"{semicolon(lang)} ".join(notes)).rstrip()
         hanging = " " * (9 + width_count)
         yield from wrap(text, "", hanging, width=width) if columns(text) > width else [text]
     if hedged(network):
@@ -509,7 +513,7 @@ def phase_lines(
     year = when if isinstance(when, int) else when.year
     for phase in found:
         when_said = f"{year}{colon(lang)} "  # the name's next lines go on under the name
-        heading = f"{when_said}{_text(phase.name, lang)} ({phase.span})"
+        heading = visible(f"{when_said}{_text(phase.name, lang)} ({phase.span})")
         yield from wrap(heading, "", " " * columns(when_said), width=width)
         if phase.summary is not None:
             yield from wrap(_text(phase.summary, lang), "  ", width=width)
@@ -552,7 +556,7 @@ def growth_lines(value: Growth, lang: str, *, width: int = WIDTH) -> Iterator[st
         head += f" ({duration(value.years, lang)})"
     if value.phase is not None:
         head += f" · {_text(value.phase.name, lang)}"
-    yield from wrap(head, "", "    ", width=width)  # deeper than the rows under it
+    yield from wrap(visible(head), "", "    ", width=width)  # deeper than the rows under it
 
     def row(name: str, text: str) -> str:
         return f"  {label[name]:<21}{text}"

@@ -601,6 +601,18 @@ def colon(lang: str) -> str:
     return f"{NBSP}:" if is_french(lang) else ":"
 
 
+def semicolon(lang: str) -> str:
+    r"""
+    A semicolon as *lang* sets it: after a no-break space in French.
+
+    Examples:
+        >>> semicolon("fr"), semicolon("en")
+        ('\xa0;', ';')
+
+    """
+    return f"{NBSP};" if is_french(lang) else ";"
+
+
 def listed(items: Sequence[object], lang: str) -> str:
     """
     *items* as a sentence lists them: "a, b et c", "a, b and c".
