@@ -966,3 +966,15 @@ def test_a_network_with_several_sources_lists_them() -> None:
 
     assert "Sources: A; B" == _source(ax)
     assert [] == [t for t in bare.texts if t.get_gid() == "source"]
+
+
+@pytest.mark.parametrize("title", ["Budget: $5 or $6", "Rapport $x^2$ " * 12])
+def test_a_source_title_that_looks_like_mathtext_is_drawn_as_written(title: str) -> None:
+    """Dollars in a source's title are text: the line is drawn, as written, inside the figure."""
+    net = default_network()
+    source = attrs.evolve(net.sources[0], title={"fr": title, "en": title})
+    nets = [attrs.evolve(net, sources=[source]), *_examples()[1:]]
+    ax = comparison_chart(nets, lang="en")
+
+    assert " ".join(title.split()) in " ".join(_source(ax).split())  # every word, in order
+    _source_clear_of_the_legend(ax)

@@ -19,6 +19,7 @@ import attrs
 
 from ._metrics import growth
 from ._model import Dating, MembershipSnapshot, Network, Phase, Qualifier
+from ._render import wrap
 from ._text import colon, duration, hedge, integer, quoted, resolve, semicolon, words
 from ._words import multiplier
 
@@ -838,9 +839,20 @@ def _draw_source(ax: Axes, lang: str) -> None:
     text = _source_text(ax, lang)
     if not text:
         return
+    from matplotlib import cbook
+
+    # matplotlib measures a line it wraps as mathtext if it looks like some ("$5 or $6"),
+    # whatever `parse_math` says, and fails on it: such a line is cut here instead, in
+    # columns of the figure's width at about 0.6 em a character.
+    math_like = cbook.is_math_text(text)
+    if math_like:
+        figure = ax.get_figure(root=True)
+        assert figure is not None  # noqa: S101 - the axes were drawn into a figure
+        columns = int(figure.get_figwidth() * 72 / (8 * 0.62)) - 12
+        text = "\n".join(wrap(text, "", width=columns))
     note = ax.annotate(
         text, (0, 0), xycoords="axes fraction", xytext=(0, -42), textcoords="offset points",
-        ha="left", va="top", fontsize=8, color="#555555", wrap=True,
+        ha="left", va="top", fontsize=8, color="#555555", wrap=not math_like,
     )  # fmt: skip
     _literal(note)
     note.set_gid("source")
